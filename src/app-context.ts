@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { Config } from './platform/config.ts';
+import type { Clock } from './platform/clock.ts';
+import type { DatabaseHandle, Db } from './platform/db/database.ts';
+import type { LoginThrottle } from './modules/auth/login-throttle.ts';
+
+/** Everything a use case may reach outside itself: the adapters, passed in, never imported as globals. */
+export interface AppContext {
+  config: Config;
+  database: DatabaseHandle;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  throttle: LoginThrottle;
+}

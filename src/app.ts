@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { AppContext } from './app-context.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+import { ErrorResponse } from './platform/http/schemas.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+import { installAuthentication } from './modules/auth/authenticate.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { clientRoutes } from './modules/clients/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { tokenRoutes } from './modules/tokens/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { metaRoutes } from './modules/meta/routes.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
+
+/** Largest JSON body accepted; anything larger is refused with 413 before it is parsed. */
+export const bodyLimitBytes = 1024 * 1024;
+
+/** The whole application as one Fastify instance; `server.ts` only starts it. */
+export async function buildApp(ctx: AppContext, options: { webDist?: string } = {}): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; other bodies get 415 rather than being parsed as text.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addSchema(ErrorResponse);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await registerOpenApi(app, ctx.config.version);
+  installAuthentication(app, ctx);
+
+  await healthRoutes(app, ctx);
+  await metaRoutes(app);
+  await authRoutes(app, ctx);
+  await clientRoutes(app, ctx);
+  await userRoutes(app, ctx);
+  await tokenRoutes(app, ctx);
+  await auditRoutes(app, ctx);
+
+  await registerWebApp(app, options.webDist ?? defaultWebDist);
+  return app;
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { operatorActor, roles, type Role } from '../../modules/access/actor.ts';
+import { createUser, resetPassword } from '../../modules/users/service.ts';
+import { findUserByEmail } from '../../modules/users/repository.ts';
+import { withContext } from '../cli-context.ts';
+import type { AppContext } from '../../app-context.ts';
+
+async function resolveOrg(ctx: AppContext, orgId: string | undefined): Promise<string> {
+  const orgs = await ctx.db.selectFrom('organisations').select(['id', 'name']).execute();
+  if (orgId) {
+    if (!orgs.some((o) => o.id === orgId)) throw new AppError('NOT_FOUND', { zh: `组织 ${orgId} 不存在`, en: `No organisation ${orgId}` });
+    return orgId;
+  }
+  if (orgs.length === 1) return orgs[0].id;
+  if (orgs.length === 0) throw new AppError('NOT_FOUND', { zh: '尚无组织：请先运行 serve 完成首次启动', en: 'No organisation yet: run `licensedesk serve` once first' });
+  throw new AppError('BAD_REQUEST', { zh: '存在多个组织，请用 --org 指定', en: `Several organisations exist; choose one with --org (${orgs.map((o) => `${o.id} ${o.name}`).join('; ')})` });
+}
+
+export function registerUserCommands(program: Command): void {
+  const user = program.command('user').description('Manage user accounts');
+
+  user
+    .command('create')
+    .description('Create a user; prints a generated password when --password is not given')
+    .requiredOption('--email <email>', 'sign-in email')
+    .option('--name <name>', 'display name', '')
+    .option('--role <role>', `one of ${roles.join(', ')}`, 'admin')
+    .option('--org <id>', 'organisation id (needed when there are several)')
+    .option('--client <id>', 'client company id (for the client role)')
+    .option('--password <password>', 'initial password (at least 8 characters)')
+    .action(async (o: { email: string; name: string; role: string; org?: string; client?: string; password?: string }) => {
+      if (!(roles as readonly string[]).includes(o.role)) throw new AppError('BAD_REQUEST', { zh: '角色无效', en: `--role must be one of ${roles.join(', ')}` });
+      if (o.password !== undefined && o.password.length < 8) throw new AppError('BAD_REQUEST', { zh: '密码至少 8 个字符', en: '--password must be at least 8 characters' });
+      await withContext(async (ctx) => {
+        const orgId = await resolveOrg(ctx, o.org);
+        const result = await createUser(ctx, operatorActor(orgId), { email: o.email, name: o.name || o.email, role: o.role as Role, clientId: o.client ?? null, password: o.password });
+        process.stdout.write(`Created ${result.user.role} ${result.user.email} (${result.user.id})\n`);
+        if (result.initialPassword) process.stdout.write(`Password: ${result.initialPassword}\n`);
+      });
+    });
+
+  user
+    .command('reset-password')
+    .description('Generate a new password for a user and end their sessions')
+    .argument('<email>', 'the user’s sign-in email')
+    .action(async (email: string) => {
+      await withContext(async (ctx) => {
+        const found = await findUserByEmail(ctx.db, email.trim().toLowerCase());
+        if (!found) throw new AppError('NOT_FOUND', { zh: `用户 ${email} 不存在`, en: `No user with email ${email}` });
+        const { password } = await resetPassword(ctx, operatorActor(found.orgId), found.id);
+        process.stdout.write(`New password for ${found.email}: ${password}\n`);
+      });
+    });
+}

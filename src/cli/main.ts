@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../platform/errors/app-error.ts';
+import { CliExit } from './cli-context.ts';
+import { registerServeCommands } from './commands/serve.ts';
+import { registerUserCommands } from './commands/user.ts';
+import { registerBackupCommand } from './commands/backup.ts';
+import { packageVersion } from '../create-context.ts';
+
+const program = new Command()
+  .name('licensedesk')
+  .description('LicenseDesk 许可证管家: value-added telecom licence applications and compliance')
+  .version(packageVersion())
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommands(program);
+registerUserCommands(program);
+registerBackupCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof CliExit) process.exit(error.code);
+  if (error instanceof AppError) {
+    process.stderr.write(`licensedesk: ${error.messages.en}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`licensedesk: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { AppContext } from './app-context.ts';
+import type { Config } from './platform/config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { createLogger } from './platform/logger.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createLoginThrottle } from './modules/auth/login-throttle.ts';
+
+/** Reads the version once from package.json. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname ?? '.', '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Opens the database, brings the schema up to date and wires the adapters. */
+export async function createContext(config: Config, options: { logger?: Logger; clock?: Clock } = {}): Promise<AppContext> {
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    config,
+    database,
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? createLogger(config.logLevel),
+    throttle: createLoginThrottle(),
+  };
+}

@@ -1,0 +1,30 @@
+/** The roles a user can hold within their organisation. */
+export const roles = ['owner', 'admin', 'staff', 'client'] as const;
+export type Role = (typeof roles)[number];
+
+/** Who is making a request, resolved once by authentication. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+  /** For the client role: the one client company the user may reach. */
+  clientId: string | null;
+  email: string;
+  name: string;
+  via: 'session' | 'token' | 'cli';
+}
+
+/** The rows a actor may reach: always one organisation, and for client users one company in it. */
+export interface Scope {
+  orgId: string;
+  clientId: string | null;
+}
+
+export function scopeOf(actor: Actor): Scope {
+  return { orgId: actor.orgId, clientId: actor.role === 'client' ? actor.clientId ?? '00000000-0000-0000-0000-000000000000' : null };
+}
+
+/** The operator at the command line: acts as an owner of one organisation; audited with no user. */
+export function operatorActor(orgId: string): Actor {
+  return { userId: '', orgId, role: 'owner', clientId: null, email: 'cli', name: '命令行 CLI', via: 'cli' };
+}

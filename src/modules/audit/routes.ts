@@ -1,0 +1,52 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { Nullable, PageQuery, Paged, withErrors } from '../../platform/http/schemas.ts';
+import { actorOf } from '../auth/authenticate.ts';
+import { scopeOf } from '../access/actor.ts';
+import { findAuditEntries } from './repository.ts';
+
+const AuditEntry = Type.Object(
+  {
+    id: Type.Integer(),
+    at: Type.String(),
+    actor: Nullable(Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() })),
+    action: Type.String({ description: 'e.g. client.create, user.deactivate' }),
+    entityType: Type.String(),
+    entityId: Nullable(Type.String()),
+    summary: Type.String(),
+    changes: Type.Optional(Type.Unknown()),
+  },
+  { title: 'AuditEntry' },
+);
+
+const AuditQuery = Type.Object({
+  entityType: Type.Optional(Type.String({ maxLength: 50 })),
+  entityId: Type.Optional(Type.String({ maxLength: 100 })),
+  action: Type.Optional(Type.String({ maxLength: 100 })),
+  ...PageQuery,
+});
+
+export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get(
+    '/api/audit',
+    { config: { access: 'audit:read' }, schema: { tags: ['audit'], summary: 'The audit log (操作记录), newest first', querystring: AuditQuery, response: withErrors({ 200: Paged(AuditEntry, 'AuditPage') }) } },
+    async (request) => {
+      const q = request.query as { entityType?: string; entityId?: string; action?: string; page?: number; pageSize?: number };
+      const page = q.page ?? 1;
+      const pageSize = q.pageSize ?? 20;
+      const { rows, total } = await findAuditEntries(ctx.db, scopeOf(actorOf(request)), { ...q, page, pageSize });
+      const items = rows.map((r) => ({
+        id: Number(r.id),
+        at: r.at,
+        actor: r.actorId ? { id: r.actorId, email: r.actorEmail ?? '', name: r.actorName ?? '' } : null,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        summary: r.summary,
+        changes: r.changes ? JSON.parse(r.changes) : undefined,
+      }));
+      return { items, total, page, pageSize };
+    },
+  );
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { AppError, forbidden } from '../../platform/errors/app-error.ts';
+import { roleHas, type Permission } from '../access/permissions.ts';
+import type { Actor } from '../access/actor.ts';
+import { resolveApiToken, resolveSession, sessionCookie } from './service.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission this route requires; routes without one require a signed-in user. */
+    access?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+const unauthenticated = () => new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in first' });
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Documentation is public so integrators can read it before they have an account.
+const publicPrefixes = ['/api/docs', '/api/openapi.json'];
+
+async function identify(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  const auth = request.headers.authorization;
+  if (auth) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    const actor = match ? await resolveApiToken(ctx, match[1]) : null;
+    if (!actor) throw new AppError('UNAUTHENTICATED', { zh: 'API 令牌无效或已撤销', en: 'The API token is invalid or revoked' });
+    request.actor = actor;
+    return;
+  }
+  const cookie = request.cookies[sessionCookie];
+  if (!cookie) return;
+  const session = await resolveSession(ctx, cookie);
+  if (!session) return;
+  request.actor = session.actor;
+  request.csrfToken = session.csrfToken;
+}
+
+/**
+ * The one access check: identifies the caller, enforces CSRF on cookie-authenticated writes,
+ * and checks the route's declared permission. Tenant scoping then happens in repositories via `withinScope`.
+ */
+export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0];
+    if (request.is404 || !path.startsWith('/api/') || publicPrefixes.some((p) => path.startsWith(p))) return;
+    const access: Permission = request.routeOptions.config?.access ?? 'authenticated';
+    await identify(ctx, request);
+    if (access === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw unauthenticated();
+    if (actor.via === 'session' && !safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== request.csrfToken) {
+        throw new AppError('CSRF_TOKEN_INVALID', { zh: '缺少或错误的 CSRF 令牌，请刷新页面后重试', en: 'Missing or wrong CSRF token: reload the page and try again' });
+      }
+    }
+    if (!roleHas(actor.role, access)) throw forbidden();
+  });
+}
+
+/** The caller of an authenticated route (the hook guarantees it is set). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}

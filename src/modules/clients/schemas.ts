@@ -1,0 +1,102 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { provinceCodes } from '../../domain/geo/provinces.ts';
+import { Nullable, PageQuery } from '../../platform/http/schemas.ts';
+
+const text = (maxLength: number, description: string) => Type.String({ maxLength, description });
+
+export const ProvinceCode = Type.Union(
+  provinceCodes.map((c) => Type.Literal(c)),
+  { description: 'ISO 3166-2:CN code without the CN- prefix (BJ, SH, GD, …)' },
+);
+
+/** Every editable field of a client company, as the API names them. */
+const editable = {
+  name: Type.String({ minLength: 1, maxLength: 200, description: '企业名称 Company name' }),
+  uscc: Type.String({ minLength: 1, maxLength: 18 + 8, description: '统一社会信用代码 (GB 32100), 18 characters' }),
+  legalRepresentative: text(100, '法定代表人'),
+  registeredCapital: Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000_000_000, description: '注册资本, integer yuan' })),
+  businessScope: text(5000, '经营范围'),
+  province: Nullable(ProvinceCode),
+  address: text(500, '地址'),
+  contactName: text(100, '联系人'),
+  contactPhone: Type.String({ maxLength: 40, pattern: '^[0-9+()\\-\\s]*$', description: '联系电话' }),
+  contactEmail: Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })], { description: '联系邮箱' }),
+  foreignSharePercent: Nullable(Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01, description: '外资比例 %, up to 2 decimals' })),
+  notes: text(5000, '备注'),
+};
+
+const usccOverride = Type.Optional(
+  Type.Boolean({ description: 'Save even though the credit code fails the GB 32100 check; the override is audited' }),
+);
+
+export const ClientCreate = Type.Object(
+  {
+    name: editable.name,
+    uscc: editable.uscc,
+    legalRepresentative: Type.Optional(editable.legalRepresentative),
+    registeredCapital: Type.Optional(editable.registeredCapital),
+    businessScope: Type.Optional(editable.businessScope),
+    province: Type.Optional(editable.province),
+    address: Type.Optional(editable.address),
+    contactName: Type.Optional(editable.contactName),
+    contactPhone: Type.Optional(editable.contactPhone),
+    contactEmail: Type.Optional(editable.contactEmail),
+    foreignSharePercent: Type.Optional(editable.foreignSharePercent),
+    notes: Type.Optional(editable.notes),
+    usccOverride,
+  },
+  { additionalProperties: false, title: 'ClientCreate' },
+);
+export type ClientCreate = Static<typeof ClientCreate>;
+
+export const ClientPatch = Type.Object(
+  {
+    name: Type.Optional(editable.name),
+    uscc: Type.Optional(editable.uscc),
+    legalRepresentative: Type.Optional(editable.legalRepresentative),
+    registeredCapital: Type.Optional(editable.registeredCapital),
+    businessScope: Type.Optional(editable.businessScope),
+    province: Type.Optional(editable.province),
+    address: Type.Optional(editable.address),
+    contactName: Type.Optional(editable.contactName),
+    contactPhone: Type.Optional(editable.contactPhone),
+    contactEmail: Type.Optional(editable.contactEmail),
+    foreignSharePercent: Type.Optional(editable.foreignSharePercent),
+    notes: Type.Optional(editable.notes),
+    usccOverride,
+  },
+  { additionalProperties: false, minProperties: 1, title: 'ClientPatch' },
+);
+export type ClientPatch = Static<typeof ClientPatch>;
+
+export const Client = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    uscc: Type.String(),
+    usccOverride: Type.Boolean({ description: 'True when saved despite failing the GB 32100 check' }),
+    legalRepresentative: Type.String(),
+    registeredCapital: Nullable(Type.Integer()),
+    businessScope: Type.String(),
+    province: Nullable(Type.String()),
+    address: Type.String(),
+    contactName: Type.String(),
+    contactPhone: Type.String(),
+    contactEmail: Type.String(),
+    foreignSharePercent: Nullable(Type.Number()),
+    notes: Type.String(),
+    archivedAt: Nullable(Type.String()),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'Client', title: 'Client' },
+);
+export type Client = Static<typeof Client>;
+
+export const ClientListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Search by name or credit code' })),
+  province: Type.Optional(ProvinceCode),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived'), Type.Literal('all')], { default: 'active' })),
+  ...PageQuery,
+});
+export type ClientListQuery = Static<typeof ClientListQuery>;

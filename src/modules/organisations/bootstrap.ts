@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../app-context.ts';
+import { generatePassword, hashPassword } from '../../platform/crypto.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { countUsers, insertOrganisation } from './repository.ts';
+import { demoClients, demoOrganisation } from './demo-data.ts';
+
+export const defaultAdminEmail = 'admin@licensedesk.local';
+
+export interface BootstrapResult {
+  created: boolean;
+  email?: string;
+  /** Present only when the password was generated: print it once, it is not stored in clear. */
+  generatedPassword?: string;
+  demo?: boolean;
+}
+
+/** First start: with no users, creates the owner (and, unless disabled, the demo workspace) in one transaction. */
+export async function bootstrapIfEmpty(ctx: AppContext): Promise<BootstrapResult> {
+  if ((await countUsers(ctx.db)) > 0) return { created: false };
+  const email = (ctx.config.adminEmail ?? defaultAdminEmail).toLowerCase();
+  const generatedPassword = ctx.config.adminPassword ? undefined : generatePassword();
+  const passwordHash = await hashPassword(ctx.config.adminPassword ?? generatedPassword!);
+  const now = ctx.clock.now();
+  const orgId = randomUUID();
+  const userId = randomUUID();
+  const demo = ctx.config.demo;
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertOrganisation(trx, { id: orgId, name: demo ? demoOrganisation.name : '我的机构 My organisation', kind: 'agency', isDemo: demo ? 1 : 0, createdAt: now });
+    await trx.insertInto('users').values({ id: userId, orgId, email, name: '管理员 Administrator', passwordHash, role: 'owner', clientId: null, isActive: 1, createdAt: now, updatedAt: now, lastLoginAt: null }).execute();
+    const actor = { userId: '', orgId };
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.bootstrap', entityType: 'organisation', entityId: orgId, summary: `初始化：创建所有者 ${email} First start: created owner ${email}` });
+    if (!demo) return;
+    for (const c of demoClients) {
+      await trx.insertInto('clients').values({ ...c, id: randomUUID(), orgId, usccOverride: 0, archivedAt: null, createdAt: now, updatedAt: now }).execute();
+    }
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.demo', entityType: 'organisation', entityId: orgId, summary: `已载入演示数据（${demoClients.length} 家客户）Demo workspace loaded` });
+  });
+  return { created: true, email, generatedPassword, demo };
+}

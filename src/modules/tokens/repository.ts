@@ -1,0 +1,27 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { ApiTokensTable } from '../../platform/db/schema.ts';
+
+export type TokenRow = Selectable<ApiTokensTable>;
+
+export const toToken = (row: TokenRow) => ({ id: row.id, name: row.name, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt });
+
+/** Tokens are personal: a user sees and revokes only their own. */
+const own = (db: Db, owner: { orgId: string; userId: string }) =>
+  db.selectFrom('apiTokens').where('orgId', '=', owner.orgId).where('userId', '=', owner.userId);
+
+export async function listTokens(db: Db, owner: { orgId: string; userId: string }) {
+  return own(db, owner).selectAll().orderBy('createdAt', 'desc').execute();
+}
+
+export async function findToken(db: Db, owner: { orgId: string; userId: string }, id: string) {
+  return own(db, owner).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertToken(db: Db, row: TokenRow) {
+  await db.insertInto('apiTokens').values(row).execute();
+}
+
+export async function revokeToken(db: Db, id: string, at: string) {
+  await db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+}

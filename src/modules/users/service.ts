@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../app-context.ts';
+import { AppError, forbidden, notFound, type Bilingual } from '../../platform/errors/app-error.ts';
+import { generatePassword, hashPassword } from '../../platform/crypto.ts';
+import { scopeOf, type Actor, type Role } from '../access/actor.ts';
+import { recordAudit, diffFields } from '../audit/record-audit.ts';
+import { findClient } from '../clients/repository.ts';
+import { deleteUserSessions } from '../auth/repository.ts';
+import * as repo from './repository.ts';
+
+const userEntity: Bilingual = { zh: '用户', en: 'User' };
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  clientId?: string | null;
+  password?: string;
+}
+
+function fieldError(field: string, code: string, message: Bilingual): AppError {
+  return new AppError('VALIDATION_FAILED', { zh: `字段 ${field}：${message.zh}`, en: `Field ${field}: ${message.en}` }, [{ field, code, message }]);
+}
+
+/** Only an owner may grant or take away ownership. */
+function assertMayAssignRole(actor: Pick<Actor, 'role'>, role: Role) {
+  if (role === 'owner' && actor.role !== 'owner') throw forbidden();
+}
+
+async function resolveClientLink(ctx: AppContext, actor: Actor, role: Role, clientId: string | null | undefined) {
+  if (role !== 'client') return null;
+  if (!clientId) throw fieldError('clientId', 'REQUIRED_FOR_CLIENT_ROLE', { zh: '客户角色必须关联一个客户企业', en: 'A client user must be linked to a client company' });
+  const client = await findClient(ctx.db, scopeOf(actor), clientId);
+  if (!client) throw fieldError('clientId', 'NOT_FOUND', { zh: '所选客户企业不存在', en: 'That client company does not exist' });
+  return clientId;
+}
+
+/** Creates a user in the actor's organisation; with no password given, one is generated and returned once. */
+export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput) {
+  assertMayAssignRole(actor, input.role);
+  const email = input.email.trim().toLowerCase();
+  if (await repo.findUserByEmailAnyOrg(ctx.db, email)) {
+    throw new AppError('USER_DUPLICATE_EMAIL', { zh: '该邮箱已被注册', en: 'This email is already registered' }, [
+      { field: 'email', code: 'USER_DUPLICATE_EMAIL', message: { zh: '该邮箱已被注册', en: 'already registered' } },
+    ]);
+  }
+  const clientId = await resolveClientLink(ctx, actor, input.role, input.clientId);
+  const initialPassword = input.password ? undefined : generatePassword();
+  const now = ctx.clock.now();
+  const row: repo.UserRow = {
+    id: randomUUID(),
+    orgId: actor.orgId,
+    email,
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password ?? initialPassword!),
+    role: input.role,
+    clientId,
+    isActive: 1,
+    createdAt: now,
+    updatedAt: now,
+    lastLoginAt: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertUser(trx, row);
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.create', entityType: 'user', entityId: row.id, summary: `新建用户 Created user ${email} (${input.role})` });
+  });
+  return { user: repo.toUser(row), initialPassword };
+}
+
+export async function listUsers(ctx: AppContext, actor: Actor) {
+  return (await repo.listUsers(ctx.db, scopeOf(actor))).map(repo.toUser);
+}
+
+export interface UpdateUserInput {
+  name?: string;
+  role?: Role;
+  clientId?: string | null;
+  isActive?: boolean;
+}
+
+export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: UpdateUserInput) {
+  const scope = scopeOf(actor);
+  const before = await repo.findUser(ctx.db, scope, id);
+  if (!before) throw notFound(userEntity);
+  if (input.role) assertMayAssignRole(actor, input.role);
+  if (before.role === 'owner' && actor.role !== 'owner') throw forbidden();
+  const role = input.role ?? before.role;
+  const changes: Partial<repo.UserRow> = {};
+  if (input.name !== undefined) changes.name = input.name.trim();
+  if (input.role !== undefined) changes.role = input.role;
+  if (input.isActive !== undefined) changes.isActive = input.isActive ? 1 : 0;
+  if (input.role !== undefined || input.clientId !== undefined) changes.clientId = await resolveClientLink(ctx, actor, role, input.clientId ?? before.clientId);
+  const losesOwner = before.role === 'owner' && before.isActive === 1 && (changes.role !== undefined && changes.role !== 'owner' || changes.isActive === 0);
+  if (losesOwner && (await repo.countActiveOwners(ctx.db, scope)) <= 1) {
+    throw new AppError('CONFLICT', { zh: '组织至少需要一位启用的所有者', en: 'The organisation needs at least one active owner' });
+  }
+  const diff = diffFields(before as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+  if (Object.keys(diff).length === 0) return repo.toUser(before);
+  changes.updatedAt = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, scope, id, changes);
+    if (changes.isActive === 0 || changes.role !== undefined) await deleteUserSessions(trx, id);
+    await recordAudit(trx, { actor, clock: ctx.clock, action: changes.isActive === 0 ? 'user.deactivate' : 'user.update', entityType: 'user', entityId: id, summary: `修改用户 Updated user ${before.email}: ${Object.keys(diff).join(', ')}`, changes: diff });
+  });
+  return repo.toUser({ ...before, ...changes });
+}
+
+/** Sets a new generated password, ends the user's sessions, and returns the password once. */
+export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
+  const scope = scopeOf(actor);
+  const user = await repo.findUser(ctx.db, scope, id);
+  if (!user) throw notFound(userEntity);
+  if (user.role === 'owner' && actor.role !== 'owner') throw forbidden();
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, scope, id, { passwordHash, updatedAt: ctx.clock.now() });
+    await deleteUserSessions(trx, id);
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.reset-password', entityType: 'user', entityId: id, summary: `重置密码 Reset password for ${user.email}` });
+  });
+  return { password };
+}

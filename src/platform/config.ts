@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { AppError } from './errors/app-error.ts';
+
+/** Validated runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  dialect: 'sqlite' | 'postgres';
+  adminEmail: string | null;
+  adminPassword: string | null;
+  demo: boolean;
+  logLevel: string;
+  sessionHours: number;
+  cookieSecure: boolean;
+  version: string;
+}
+
+export const configDefaults = {
+  PORT: '3000',
+  HOST: '127.0.0.1',
+  LICENSEDESK_DATA_DIR: './data',
+  LOG_LEVEL: 'info',
+  LICENSEDESK_SESSION_HOURS: '168',
+} as const;
+
+function fail(message: string): never {
+  throw new AppError('CONFIG_INVALID', { en: message, zh: message });
+}
+
+function parseIntVar(name: string, raw: string, bounds: { min: number; max: number }): number {
+  if (!/^\d+$/.test(raw.trim())) fail(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < bounds.min || value > bounds.max) fail(`${name} must be between ${bounds.min} and ${bounds.max}, got ${value}`);
+  return value;
+}
+
+/** Works out which database a URL names, refusing anything else with a one-line reason. */
+export function resolveDatabaseUrl(raw: string | undefined, dataDir: string): { url: string; dialect: Config['dialect'] } {
+  if (!raw || raw.trim() === '') return { url: `sqlite:${path.join(dataDir, 'licensedesk.db')}`, dialect: 'sqlite' };
+  const url = raw.trim();
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      fail(`DATABASE_URL is not a valid postgres:// URL: "${url.replace(/:[^:@/]*@/, ':***@')}"`);
+    }
+    return { url, dialect: 'postgres' };
+  }
+  if (url.startsWith('sqlite:') || url.startsWith('file:')) {
+    const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
+    if (file === '') fail('DATABASE_URL names no SQLite file, e.g. sqlite:./data/licensedesk.db');
+    return { url: `sqlite:${file}`, dialect: 'sqlite' };
+  }
+  fail(`DATABASE_URL must start with postgres:// or sqlite:, got "${url.slice(0, 40)}"`);
+}
+
+/** Reads and validates the configuration; throws AppError('CONFIG_INVALID') with a one-line message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
+  const port = parseIntVar('PORT', env.PORT ?? configDefaults.PORT, { min: 0, max: 65535 });
+  const host = (env.HOST ?? configDefaults.HOST).trim() || fail('HOST must not be empty');
+  const dataDir = path.resolve(env.LICENSEDESK_DATA_DIR ?? configDefaults.LICENSEDESK_DATA_DIR);
+  const { url, dialect } = resolveDatabaseUrl(env.DATABASE_URL, dataDir);
+  const adminEmail = env.LICENSEDESK_ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.LICENSEDESK_ADMIN_PASSWORD || null;
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) fail(`LICENSEDESK_ADMIN_EMAIL is not an email address: "${adminEmail}"`);
+  if (adminPassword && adminPassword.length < 8) fail('LICENSEDESK_ADMIN_PASSWORD must be at least 8 characters');
+  const demoRaw = (env.LICENSEDESK_DEMO ?? '1').trim();
+  if (!['0', '1', 'true', 'false'].includes(demoRaw)) fail(`LICENSEDESK_DEMO must be 0 or 1, got "${demoRaw}"`);
+  const logLevel = env.LOG_LEVEL ?? configDefaults.LOG_LEVEL;
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) fail(`LOG_LEVEL "${logLevel}" is not a pino level`);
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: url,
+    dialect,
+    adminEmail,
+    adminPassword,
+    demo: demoRaw === '1' || demoRaw === 'true',
+    logLevel,
+    sessionHours: parseIntVar('LICENSEDESK_SESSION_HOURS', env.LICENSEDESK_SESSION_HOURS ?? configDefaults.LICENSEDESK_SESSION_HOURS, { min: 1, max: 24 * 90 }),
+    cookieSecure: env.LICENSEDESK_COOKIE_SECURE === '1',
+    version,
+  };
+}

@@ -1,0 +1,91 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Booleans are stored as 0/1 integers on both databases; repositories convert. */
+type Flag = number;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: 'agency' | 'company';
+  isDemo: Flag;
+  createdAt: string;
+}
+
+export interface UsersTable {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: 'owner' | 'admin' | 'staff' | 'client';
+  clientId: string | null;
+  isActive: Flag;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  orgId: string;
+  userId: string;
+  name: string;
+  secretHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ClientsTable {
+  id: string;
+  orgId: string;
+  name: string;
+  uscc: string;
+  usccOverride: Flag;
+  legalRepresentative: string;
+  registeredCapital: number | null;
+  businessScope: string;
+  province: string | null;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  /** Foreign-investment share in hundredths of a percent (33.33% → 3333), so no floats are stored. */
+  foreignShareBp: number | null;
+  notes: string;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  orgId: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  /** JSON text of the change (before/after of the changed fields). */
+  changes: string | null;
+  at: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  clients: ClientsTable;
+  auditLog: AuditLogTable;
+}
+
+export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

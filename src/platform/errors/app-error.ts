@@ -1,0 +1,78 @@
+/** Text in both product languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** One problem with one input field, named so the UI can show it beside the field. */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: Bilingual;
+}
+
+/**
+ * Every error code LicenseDesk answers with, and its HTTP status. This is the one place codes map to HTTP.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  CLIENT_DUPLICATE_USCC: 409,
+  USER_DUPLICATE_EMAIL: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  USCC_CHECK_FAILED: 422,
+  UNPROCESSABLE: 422,
+  TOO_MANY_ATTEMPTS: 429,
+  CONFIG_INVALID: 500,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** The one error type of the application. Services throw it; the HTTP layer maps it in one place. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messages: Bilingual;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, messages: Bilingual, details?: unknown) {
+    super(messages.en);
+    this.name = 'AppError';
+    this.code = code;
+    this.messages = messages;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function notFound(entity: Bilingual = { zh: '记录', en: 'Record' }): AppError {
+  return new AppError('NOT_FOUND', { zh: `${entity.zh}不存在`, en: `${entity.en} not found` });
+}
+
+export function forbidden(): AppError {
+  return new AppError('FORBIDDEN', { zh: '您没有执行此操作的权限', en: 'You do not have permission to do this' });
+}
+
+/** A validation failure naming the fields at fault. */
+export function invalidFields(issues: FieldIssue[]): AppError {
+  const first = issues[0];
+  return new AppError(
+    'VALIDATION_FAILED',
+    {
+      zh: first ? `字段 ${first.field}：${first.message.zh}` : '输入无效',
+      en: first ? `Field ${first.field}: ${first.message.en}` : 'Invalid input',
+    },
+    issues,
+  );
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+/** Generates the OpenAPI 3.1 document from the route schemas, with interactive docs at /api/docs. */
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'LicenseDesk API',
+        version,
+        description:
+          '增值电信业务经营许可证（呼叫中心许可证）申请与合规管理 API. Sign in with POST /api/auth/login (session cookie; send x-csrf-token from GET /api/me on writes) or use an API token: Authorization: Bearer ldt_…',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ld_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token created under Settings → API tokens' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+}

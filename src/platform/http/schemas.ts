@@ -1,0 +1,41 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** The JSON shape of every error LicenseDesk returns. */
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED' }),
+      message: Type.String({ description: 'Human message in the request language (Accept-Language)' }),
+      details: Type.Optional(Type.Unknown({ description: 'For validation errors: [{ field, code, message }]' })),
+    }),
+  },
+  { $id: 'ErrorResponse', title: 'ErrorResponse' },
+);
+
+const errorRef = Type.Ref('ErrorResponse');
+
+/** Route responses plus the standard error responses, so the OpenAPI document lists them all. */
+export function withErrors<T extends Record<number, TSchema>>(ok: T): T & Record<'4xx' | '5xx', TSchema> {
+  return { ...ok, '4xx': errorRef, '5xx': errorRef };
+}
+
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Record id (UUID)' }) });
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+};
+
+export function Paged<T extends TSchema>(item: T, title: string) {
+  return Type.Object(
+    { items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() },
+    { title },
+  );
+}
+
+export const NoContent = Type.Null({ description: 'No content' });
+
+/** A nullable value, written the OpenAPI 3.1 way. */
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}

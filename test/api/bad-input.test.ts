@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../support/test-databases.ts';
+import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
+import { writeRoutes, type WriteRoute } from './routes-table.ts';
+import type { AppContext } from '../../src/app-context.ts';
+
+async function dump(ctx: AppContext) {
+  const tables = ['organisations', 'clients', 'users', 'apiTokens'] as const;
+  const rows = await Promise.all(tables.map((t) => ctx.db.selectFrom(t).selectAll().orderBy('id').execute()));
+  // Sessions and login audit entries change on sign-in, never on a refused write.
+  return JSON.stringify(rows);
+}
+
+describe.each(testDialects())('bad input on $name', (dialect) => {
+  let t: TestApp;
+  let org: SeededOrg;
+  let admin: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    org = await seedOrg(t.ctx, 'Gamma');
+    admin = await signIn(t.app, org.emails.owner);
+  });
+  afterAll(() => t?.close());
+
+  async function expectRefused(route: WriteRoute, body: string, expected: { status: number; code: string; field?: string }) {
+    const before = await dump(t.ctx);
+    const res = await admin.request({ method: route.method, url: route.url(org), payload: body, headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode, res.body).toBe(expected.status);
+    const error = res.json().error;
+    expect(error.code).toBe(expected.code);
+    expect(error.message.length).toBeGreaterThan(3);
+    if (expected.field) expect(error.details.map((d: { field: string }) => d.field)).toContain(expected.field);
+    expect(await dump(t.ctx)).toBe(before);
+  }
+
+  describe.each(writeRoutes)('$name', (route) => {
+    it('malformed JSON → 400 INVALID_JSON', () => expectRefused(route, '{"name": "x",', { status: 400, code: 'INVALID_JSON' }));
+
+    it.runIf(route.required)('missing required field → 400 naming it', () => {
+      const body = { ...route.valid };
+      delete body[route.required!];
+      return expectRefused(route, JSON.stringify(body), { status: 400, code: 'VALIDATION_FAILED', field: route.required });
+    });
+
+    it('wrong type → 400 naming the field', () =>
+      expectRefused(route, JSON.stringify({ ...route.valid, [route.wrongType[0]]: route.wrongType[1] }), { status: 400, code: 'VALIDATION_FAILED', field: route.wrongType[0] }));
+
+    it('unknown field → 400 naming it', () =>
+      expectRefused(route, JSON.stringify({ ...route.valid, isAdmin: true }), { status: 400, code: 'VALIDATION_FAILED', field: 'isAdmin' }));
+
+    it.runIf(route.longField)('over-long string → 400 naming the field', () =>
+      expectRefused(route, JSON.stringify({ ...route.valid, [route.longField!]: 'x'.repeat(6000) }), { status: 400, code: 'VALIDATION_FAILED', field: route.longField }));
+
+    it('10 MB body → 413 PAYLOAD_TOO_LARGE', () =>
+      expectRefused(route, JSON.stringify({ ...route.valid, notes: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, code: 'PAYLOAD_TOO_LARGE' }));
+  });
+
+  it('a bad id in the path → 400 naming the id', async () => {
+    const res = await admin.request({ method: 'GET', url: '/api/clients/not-a-uuid' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('id');
+  });
+
+  it('a bad query parameter → 400 naming it', async () => {
+    const res = await admin.request({ method: 'GET', url: '/api/clients?page=zero' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('page');
+  });
+
+  it('a non-JSON content type → 415', async () => {
+    const res = await admin.request({ method: 'POST', url: '/api/clients', payload: 'name=x', headers: { 'content-type': 'text/plain' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('errors answer in English when asked', async () => {
+    const res = await admin.request({ method: 'POST', url: '/api/clients', payload: { uscc: '91350100M000100Y43' }, headers: { 'accept-language': 'en-US' } });
+    expect(res.json().error.message).toBe('Field name is required');
+    const zh = await admin.request({ method: 'POST', url: '/api/clients', payload: { uscc: '91350100M000100Y43' } });
+    expect(zh.json().error.message).toBe('字段 name 必填');
+  });
+});

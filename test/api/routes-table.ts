@@ -1,0 +1,55 @@
+import type { SeededOrg } from '../support/test-app.ts';
+
+/**
+ * Every route that takes an id, with how to call it. Tenant-isolation and bad-input tests run over this table:
+ * each new route with an id joins it.
+ */
+export interface IdRoute {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Builds the URL from the target organisation's seeded ids. */
+  url: (org: SeededOrg, ids: ForeignIds) => string;
+  payload?: unknown;
+  /** True when the route reaches a client company's data, which a client-role user may see only for their own company. */
+  companyData?: boolean;
+  /** True when the client role lacks the permission outright: 403 for any id, so no id is revealed either way. */
+  clientForbidden?: boolean;
+}
+
+export interface ForeignIds {
+  userId: string;
+  tokenId: string;
+}
+
+export const idRoutes: IdRoute[] = [
+  { name: 'get client', companyData: true, method: 'GET', url: (o) => `/api/clients/${o.clientIds[0]}` },
+  { name: 'patch client', companyData: true, method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, payload: { notes: 'tampered' } },
+  { name: 'archive client', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/archive` },
+  { name: 'restore client', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/restore` },
+  { name: 'patch user', method: 'PATCH', url: (_o, ids) => `/api/users/${ids.userId}`, payload: { name: 'tampered' } },
+  { name: 'reset user password', method: 'POST', url: (_o, ids) => `/api/users/${ids.userId}/reset-password` },
+  { name: 'revoke token', method: 'DELETE', url: (_o, ids) => `/api/tokens/${ids.tokenId}` },
+];
+
+/** Every write route, with a valid body to mutate in the bad-input tests. */
+export interface WriteRoute {
+  name: string;
+  method: 'POST' | 'PATCH' | 'PUT';
+  url: (org: SeededOrg) => string;
+  valid: Record<string, unknown>;
+  /** A required field to drop, when the route has one. */
+  required?: string;
+  /** A field and a value of the wrong type. */
+  wrongType: [string, unknown];
+  /** A string field to make over-long. */
+  longField?: string;
+}
+
+export const writeRoutes: WriteRoute[] = [
+  { name: 'login', method: 'POST', url: () => '/api/auth/login', valid: { email: 'nobody@example.com', password: 'x' }, required: 'password', wrongType: ['email', 42], longField: 'password' },
+  { name: 'create client', method: 'POST', url: () => '/api/clients', valid: { name: 'Bad Input Co', uscc: '91350100M000100Y43' }, required: 'name', wrongType: ['registeredCapital', '100'], longField: 'name' },
+  { name: 'patch client', method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, valid: { notes: 'n' }, wrongType: ['foreignSharePercent', 'ten'], longField: 'notes' },
+  { name: 'create user', method: 'POST', url: () => '/api/users', valid: { email: 'new@example.com', name: 'New', role: 'staff' }, required: 'email', wrongType: ['role', 7], longField: 'name' },
+  { name: 'patch user', method: 'PATCH', url: (o) => `/api/users/${o.userIds.staff}`, valid: { name: 'n' }, wrongType: ['isActive', 'yes'], longField: 'name' },
+  { name: 'create token', method: 'POST', url: () => '/api/tokens', valid: { name: 'script' }, required: 'name', wrongType: ['name', 5], longField: 'name' },
+];

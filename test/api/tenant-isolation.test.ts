@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../support/test-databases.ts';
+import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
+import { idRoutes, type ForeignIds } from './routes-table.ts';
+import type { AppContext } from '../../src/app-context.ts';
+
+/** Everything organisation B owns, to prove a refused request changed nothing. */
+async function snapshot(ctx: AppContext, orgId: string) {
+  const [clients, users, tokens, audit] = await Promise.all([
+    ctx.db.selectFrom('clients').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
+    ctx.db.selectFrom('users').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
+    ctx.db.selectFrom('apiTokens').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
+    ctx.db.selectFrom('auditLog').select(['id']).where('orgId', '=', orgId).execute(),
+  ]);
+  return JSON.stringify({ clients, users, tokens, audit: audit.length });
+}
+
+describe.each(testDialects())('tenant isolation on $name', (dialect) => {
+  let t: TestApp;
+  let a: SeededOrg;
+  let b: SeededOrg;
+  let bIds: ForeignIds;
+  let aIds: ForeignIds;
+  let adminA: Session;
+  let clientA: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    a = await seedOrg(t.ctx, 'Alpha');
+    b = await seedOrg(t.ctx, 'Beta');
+    const adminB = await signIn(t.app, b.emails.admin);
+    adminA = await signIn(t.app, a.emails.admin);
+    clientA = await signIn(t.app, a.emails.client);
+    const tokenB = (await adminB.request({ method: 'POST', url: '/api/tokens', payload: { name: 'b-script' } })).json();
+    const tokenA = (await adminA.request({ method: 'POST', url: '/api/tokens', payload: { name: 'a-script' } })).json();
+    bIds = { userId: b.userIds.staff, tokenId: tokenB.token.id };
+    aIds = { userId: a.userIds.staff, tokenId: tokenA.token.id };
+  });
+  afterAll(() => t?.close());
+
+  it.each(idRoutes)("an admin of A gets 404 for B's id: $name", async (route) => {
+    const before = await snapshot(t.ctx, b.orgId);
+    const res = await adminA.request({ method: route.method, url: route.url(b, bIds), payload: route.payload });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+    expect(await snapshot(t.ctx, b.orgId)).toBe(before);
+  });
+
+  it.each(idRoutes)('a missing id answers exactly like a foreign one: $name', async (route) => {
+    const missing = { ...b, clientIds: ['7d0c1a2e-1111-4222-8333-944455556666'] };
+    const res = await adminA.request({ method: route.method, url: route.url(missing, { userId: '7d0c1a2e-1111-4222-8333-944455556666', tokenId: '7d0c1a2e-1111-4222-8333-944455556666' }), payload: route.payload });
+    const foreign = await adminA.request({ method: 'GET', url: `/api/clients/${b.clientIds[0]}` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe(foreign.json().error.code);
+  });
+
+  it.each(idRoutes.filter((r) => r.companyData))("a client user of A gets 404 for A's other company: $name", async (route) => {
+    const before = await snapshot(t.ctx, a.orgId);
+    const other = { ...a, clientIds: [a.clientIds[1]] };
+    const res = await clientA.request({ method: route.method, url: route.url(other, aIds), payload: route.payload });
+    expect(res.statusCode, res.body).toBe(route.clientForbidden ? 403 : 404);
+    expect(await snapshot(t.ctx, a.orgId)).toBe(before);
+  });
+
+  it.each(idRoutes.filter((r) => r.companyData))("a client user of A gets 404 for B's company: $name", async (route) => {
+    const before = await snapshot(t.ctx, b.orgId);
+    const res = await clientA.request({ method: route.method, url: route.url(b, bIds), payload: route.payload });
+    expect(res.statusCode, res.body).toBe(route.clientForbidden ? 403 : 404);
+    expect(await snapshot(t.ctx, b.orgId)).toBe(before);
+  });
+
+  it("lists never include another organisation's rows", async () => {
+    const clients = (await adminA.request({ method: 'GET', url: '/api/clients?status=all&pageSize=200' })).json();
+    expect(clients.items.map((c: { id: string }) => c.id).sort()).toEqual([...a.clientIds].sort());
+    const users = (await adminA.request({ method: 'GET', url: '/api/users' })).json();
+    expect(users.items.every((u: { email: string }) => u.email.endsWith('@alpha.example.com'))).toBe(true);
+    const audit = (await adminA.request({ method: 'GET', url: '/api/audit?pageSize=200' })).json();
+    expect(audit.items.length).toBeGreaterThan(0);
+    expect(audit.items.every((e: { summary: string }) => !e.summary.includes('Beta'))).toBe(true);
+  });
+
+  it('a client user sees only their own company in the list', async () => {
+    const res = (await clientA.request({ method: 'GET', url: '/api/clients?status=all' })).json();
+    expect(res.items.map((c: { id: string }) => c.id)).toEqual([a.clientIds[0]]);
+    expect(res.total).toBe(1);
+  });
+});

@@ -1,0 +1,90 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { AppContext } from '../../src/app-context.ts';
+import { createContext } from '../../src/create-context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { operatorActor, type Role } from '../../src/modules/access/actor.ts';
+import { createUser } from '../../src/modules/users/service.ts';
+import { createClient } from '../../src/modules/clients/service.ts';
+import { insertOrganisation } from '../../src/modules/organisations/repository.ts';
+import { randomUUID } from 'node:crypto';
+import type { TestDialect } from './test-databases.ts';
+
+export const testPassword = 'correct horse battery';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh database of the given dialect, with migrations run and no users. */
+export async function createTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await dialect.create();
+  const config = loadConfig({ DATABASE_URL: database.url, LICENSEDESK_DEMO: '0', LOG_LEVEL: 'silent', ...env }, 'test');
+  const ctx = await createContext(config, { logger: createLogger('silent') });
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await ctx.database.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A signed-in caller: sends the session cookie and, on writes, the CSRF token. */
+export interface Session {
+  email: string;
+  userId: string;
+  request(opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+}
+
+export async function signIn(app: FastifyInstance, email: string, password = testPassword): Promise<Session> {
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (login.statusCode !== 200) throw new Error(`login failed for ${email}: ${login.statusCode} ${login.body}`);
+  const cookie = login.cookies.find((c) => c.name === 'ld_session')!;
+  const cookieHeader = `ld_session=${cookie.value}`;
+  const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader } });
+  const { csrfToken, user } = me.json() as { csrfToken: string; user: { id: string } };
+  return {
+    email,
+    userId: user.id,
+    request: ({ method, url, payload, headers }) =>
+      app.inject({ method, url, payload: payload as never, headers: { cookie: cookieHeader, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...headers } }),
+  };
+}
+
+export interface SeededOrg {
+  orgId: string;
+  clientIds: string[];
+  emails: Record<Role, string>;
+  userIds: Record<Role, string>;
+}
+
+const validCodes = ['91350100M000100Y43', '91512081MA62K0260E', '9131000063159284XQ'];
+
+/** An organisation with one user per role and two client companies; the client user is linked to the first. */
+export async function seedOrg(ctx: AppContext, label: string): Promise<SeededOrg> {
+  const orgId = randomUUID();
+  await insertOrganisation(ctx.db, { id: orgId, name: `Org ${label}`, kind: 'agency', isDemo: 0, createdAt: ctx.clock.now() });
+  const operator = operatorActor(orgId);
+  const clientIds: string[] = [];
+  for (const [i, uscc] of validCodes.slice(0, 2).entries()) {
+    const c = await createClient(ctx, operator, { name: `${label} client ${i + 1}`, uscc, registeredCapital: 2_000_000, province: 'BJ' });
+    clientIds.push(c.id);
+  }
+  const emails = {} as Record<Role, string>;
+  const userIds = {} as Record<Role, string>;
+  for (const role of ['owner', 'admin', 'staff', 'client'] as const) {
+    const email = `${role}@${label.toLowerCase()}.example.com`;
+    const { user } = await createUser(ctx, operator, { email, name: `${label} ${role}`, role, clientId: role === 'client' ? clientIds[0] : null, password: testPassword });
+    emails[role] = email;
+    userIds[role] = user.id;
+  }
+  return { orgId, clientIds, emails, userIds };
+}
