@@ -46,8 +46,9 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0];
-    if (request.is404 || !path.startsWith('/api/') || publicPrefixes.some((p) => path.startsWith(p))) return;
+    // Only API routes are guarded; the web app's files and unknown paths are not.
+    const route = request.routeOptions.url;
+    if (!route || !route.startsWith('/api/') || publicPrefixes.some((p) => route.startsWith(p))) return;
     const access: Permission = request.routeOptions.config?.access ?? 'authenticated';
     await identify(ctx, request);
     if (access === 'public') return;

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/support/test-databases.ts';
+import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { computeUsccCheck } from '../../domain/identifiers/compute-uscc-check.ts';
+
+/** A valid credit code whose organisation-code part carries the given number. */
+function validUscc(n: number): string {
+  const body = `91110105${String(n).padStart(9, '0')}`;
+  return body + computeUsccCheck(body);
+}
+
+describe.each(testDialects())('client companies on $name', (dialect) => {
+  let t: TestApp;
+  let org: SeededOrg;
+  let staff: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    org = await seedOrg(t.ctx, 'Clients');
+    staff = await signIn(t.app, org.emails.staff);
+  });
+  afterAll(() => t?.close());
+
+  const full = {
+    name: '北京测试呼叫有限公司',
+    uscc: validUscc(1),
+    legalRepresentative: '张三',
+    registeredCapital: 10_000_000,
+    businessScope: '呼叫中心业务',
+    province: 'BJ',
+    address: '北京市朝阳区',
+    contactName: '李四',
+    contactPhone: '010-12345678',
+    contactEmail: 'li@example.com',
+    foreignSharePercent: 33.33,
+    notes: '重点客户',
+  };
+
+  it('creates a client with every field and reads it back unchanged', async () => {
+    const res = await staff.request({ method: 'POST', url: '/api/clients', payload: full });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json();
+    expect(created).toMatchObject({ ...full, usccOverride: false, archivedAt: null });
+    const read = (await staff.request({ method: 'GET', url: `/api/clients/${created.id}` })).json();
+    expect(read).toEqual(created);
+    expect(Number.isInteger(read.registeredCapital)).toBe(true);
+  });
+
+  it('normalises a lowercase credit code and refuses a duplicate in the same organisation', async () => {
+    const code = validUscc(2);
+    const first = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Dup A', uscc: code.toLowerCase() } });
+    expect(first.json().uscc).toBe(code);
+    const dup = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Dup B', uscc: code } });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.details[0].field).toBe('uscc');
+  });
+
+  it('refuses a code failing the GB 32100 check unless overridden, and audits the override', async () => {
+    const bad = '91350100M000100Y44'; // right shape, wrong check character (valid: …Y43)
+    const refused = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Override Co', uscc: bad } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('USCC_CHECK_FAILED');
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'uscc', code: 'USCC_CHECK_FAILED' });
+    const saved = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Override Co', uscc: bad, usccOverride: true } });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json().usccOverride).toBe(true);
+    const owner = await signIn(t.app, org.emails.owner);
+    const audit = (await owner.request({ method: 'GET', url: `/api/audit?entityType=client&entityId=${saved.json().id}` })).json();
+    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['client.create', 'client.uscc-override']);
+    expect(audit.items.find((e: { action: string }) => e.action === 'client.uscc-override').actor.email).toBe(org.emails.staff);
+  });
+
+  it('refuses a malformed code outright, even with the override', async () => {
+    const res = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Short Co', uscc: '9135', usccOverride: true } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('uscc');
+  });
+
+  it('edits a client, records what changed, and leaves other fields alone', async () => {
+    const c = (await staff.request({ method: 'POST', url: '/api/clients', payload: { ...full, name: 'Edit Co', uscc: validUscc(3) } })).json();
+    const res = await staff.request({ method: 'PATCH', url: `/api/clients/${c.id}`, payload: { registeredCapital: 20_000_000, contactEmail: '' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ registeredCapital: 20_000_000, contactEmail: '', notes: full.notes, name: 'Edit Co' });
+    const owner = await signIn(t.app, org.emails.owner);
+    const audit = (await owner.request({ method: 'GET', url: `/api/audit?entityId=${c.id}&action=client.update` })).json();
+    expect(audit.items[0].changes.registeredCapital).toEqual({ from: 10_000_000, to: 20_000_000 });
+  });
+
+  it('archives and restores; archived clients leave the default list', async () => {
+    const c = (await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Archive Co', uscc: validUscc(4) } })).json();
+    const archived = (await staff.request({ method: 'POST', url: `/api/clients/${c.id}/archive` })).json();
+    expect(archived.archivedAt).not.toBeNull();
+    const active = (await staff.request({ method: 'GET', url: '/api/clients?q=Archive' })).json();
+    expect(active.total).toBe(0);
+    const all = (await staff.request({ method: 'GET', url: '/api/clients?q=Archive&status=archived' })).json();
+    expect(all.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
+    const restored = (await staff.request({ method: 'POST', url: `/api/clients/${c.id}/restore` })).json();
+    expect(restored.archivedAt).toBeNull();
+  });
+
+  it('searches by name (case-insensitive) or code, filters by province, and paginates', async () => {
+    for (let i = 10; i < 35; i++) {
+      const r = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: `Paging Co ${i}`, uscc: validUscc(i), province: i % 2 ? 'GD' : 'SH' } });
+      expect(r.statusCode).toBe(201);
+    }
+    const page2 = (await staff.request({ method: 'GET', url: '/api/clients?q=paging%20co&pageSize=10&page=2' })).json();
+    expect(page2).toMatchObject({ total: 25, page: 2, pageSize: 10 });
+    expect(page2.items).toHaveLength(10);
+    expect(page2.items[0].name).toBe('Paging Co 20');
+    const gd = (await staff.request({ method: 'GET', url: '/api/clients?q=Paging&province=GD&pageSize=100' })).json();
+    expect(gd.total).toBe(12);
+    const byCode = (await staff.request({ method: 'GET', url: `/api/clients?q=${validUscc(17).slice(8, 17).toLowerCase()}` })).json();
+    expect(byCode.items.map((x: { name: string }) => x.name)).toEqual(['Paging Co 17']);
+    const literal = (await staff.request({ method: 'GET', url: '/api/clients?q=%25' })).json();
+    expect(literal.total).toBe(0);
+  });
+
+  it('a client-role user may read and edit their own company but not create or archive', async () => {
+    const client = await signIn(t.app, org.emails.client);
+    const own = await client.request({ method: 'PATCH', url: `/api/clients/${org.clientIds[0]}`, payload: { contactPhone: '021-1234' } });
+    expect(own.statusCode).toBe(200);
+    expect((await client.request({ method: 'POST', url: '/api/clients', payload: { name: 'Nope', uscc: validUscc(99) } })).statusCode).toBe(403);
+    expect((await client.request({ method: 'POST', url: `/api/clients/${org.clientIds[0]}/archive` })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/support/test-databases.ts';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { buildApp } from '../../app.ts';
+
+describe.each(testDialects())('system routes on $name', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t?.close());
+
+  it('GET /api/health reports status, database and version, and echoes a request id', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'trace-123' } });
+    expect(res.json()).toEqual({ status: 'ok', database: { dialect: dialect.name, status: 'ok' }, version: 'test' });
+    expect(res.headers['x-request-id']).toBe('trace-123');
+  });
+
+  it('serves an OpenAPI 3.1 document in which every API route declares its responses and inputs', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) => Object.entries(methods).map(([m, op]) => ({ path, m, op })));
+    expect(ops.length).toBeGreaterThan(15);
+    for (const { path, m, op } of ops) {
+      expect(op.responses, `${m} ${path}`).toBeTruthy();
+      expect(Object.keys(op.responses).some((c) => c.startsWith('2')), `${m} ${path} has a success response`).toBe(true);
+      if (path.includes('{id}')) expect(op.parameters.some((p: { in: string; name: string }) => p.in === 'path' && p.name === 'id'), `${m} ${path}`).toBe(true);
+      if (['post', 'patch', 'put'].includes(m) && op.requestBody) expect(op.requestBody.content['application/json'].schema).toBeTruthy();
+    }
+    for (const required of ['/api/auth/login', '/api/auth/logout', '/api/me', '/api/clients', '/api/clients/{id}', '/api/audit', '/api/health', '/api/users']) expect(doc.paths).toHaveProperty([required]);
+  });
+
+  it('serves interactive docs at /api/docs', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/swagger/i);
+  });
+
+  it('unknown API paths answer a JSON 404; other paths get the web app', async () => {
+    const api = await t.app.inject({ method: 'GET', url: '/api/nope' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('NOT_FOUND');
+    const page = await t.app.inject({ method: 'GET', url: '/clients/123' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('a 5xx hides internals', async () => {
+    const app = await buildApp(t.ctx);
+    app.get('/api/__boom', { config: { access: 'public' } }, async () => {
+      throw new Error('secret table xyz exploded');
+    });
+    const res = await app.inject({ method: 'GET', url: '/api/__boom' });
+    await app.close();
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('xyz');
+    expect(res.json().error.code).toBe('INTERNAL');
+  });
+});

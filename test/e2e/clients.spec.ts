@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from './support/browser.ts';
+import { openSession, snap, type E2eSession } from './support/session.ts';
+import { fieldError, fillClientForm, logIn, openFromMenu, pageTitle, saveForm, searchClients, sideMenu, switchLanguage, tableRows } from './support/app-actions.ts';
+import { usccWithWrongCheck, validUscc } from './support/uscc.ts';
+
+describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
+  let session: E2eSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openSession();
+    page = await session.newPage();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('sends a signed-out user to the login page and back to the page they wanted', async () => {
+    await page.goto('/clients');
+    await page.waitForURL(/\/login\?redirect=%2Fclients/);
+    await expect(page.getByText('LicenseDesk 许可证管家').first().isVisible()).resolves.toBe(true);
+    await snap(page, 'login');
+
+    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword }, page.url());
+    await page.waitForURL(/\/clients$/);
+    await expect(pageTitle(page).textContent()).resolves.toBe('客户');
+    await page.getByText('演示工作区 Demo').waitFor();
+    await snap(page, 'clients-list');
+  });
+
+  it('switches the interface to English and back to Chinese', async () => {
+    await switchLanguage(page, 'English');
+    await sideMenu(page).getByText('Clients', { exact: true }).waitFor();
+    await expect(pageTitle(page).textContent()).resolves.toBe('Clients');
+    await page.getByRole('button', { name: 'New client' }).first().waitFor();
+
+    await page.reload();
+    await sideMenu(page).getByText('Obligations', { exact: true }).waitFor();
+
+    await switchLanguage(page, '中文');
+    await sideMenu(page).getByText('合规事项', { exact: true }).waitFor();
+    await expect(pageTitle(page).textContent()).resolves.toBe('客户');
+  });
+
+  it('creates a client company and finds it again by searching', async () => {
+    const uscc = validUscc();
+    const name = `杭州测试呼叫服务有限公司 ${uscc.slice(-6)}`;
+    await openFromMenu(page, '客户');
+    await page.getByRole('button', { name: '新建客户' }).first().click();
+    await fillClientForm(page, { name, uscc, legalRepresentative: '王测试', registeredCapital: '1000000', province: '浙江', contactEmail: 'ops@example.com', foreignSharePercent: '12.5' });
+    await saveForm(page);
+
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    await expect(pageTitle(page).textContent()).resolves.toBe(name);
+    await page.getByText('¥1,000,000').waitFor();
+    await page.getByText('浙江省').first().waitFor();
+    await page.getByText('新建客户 Created client').or(page.getByText('新建客户').nth(0)).first().waitFor();
+    await snap(page, 'client-detail');
+
+    await openFromMenu(page, '客户');
+    await searchClients(page, uscc);
+    await expect.poll(() => tableRows(page).count()).toBe(1);
+    await expect(tableRows(page).first().textContent()).resolves.toContain(name);
+
+    await searchClients(page, '不存在的公司名称');
+    await page.getByText('没有符合条件的客户').waitFor();
+  });
+
+  it('shows a failed credit-code check beside the field, and saves once the user confirms the code', async () => {
+    const uscc = usccWithWrongCheck();
+    const name = `苏州校验测试有限公司 ${uscc.slice(-6)}`;
+    await page.goto('/clients/new');
+
+    await fillClientForm(page, { name, uscc: 'ABC' });
+    await saveForm(page);
+    await expect.poll(() => fieldError(page, 'uscc').textContent()).toContain('应为 18 位');
+
+    await fillClientForm(page, { name, uscc });
+    await saveForm(page);
+    await expect.poll(() => fieldError(page, 'uscc').textContent()).toContain('校验码');
+    const override = page.getByText('我确认该信用代码无误，仍然保存（将记录在操作记录中）');
+    await override.waitFor();
+    await snap(page, 'client-form-uscc-error');
+
+    await override.click();
+    await saveForm(page);
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    await expect(pageTitle(page).textContent()).resolves.toBe(name);
+    await page.getByText('已人工确认').waitFor();
+  });
+});

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../support/start-server.ts';
+import { launchBrowser } from './browser.ts';
+
+export interface E2eSession {
+  server: TestServer;
+  browser: Browser;
+  /** A fresh page in its own context (own cookies and localStorage). */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A real server on a fresh database, and a real Chromium pointed at it. */
+export async function openSession(): Promise<E2eSession> {
+  const server = await startTestServer();
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (error) => console.error(`[e2e] page error: ${error.message}`));
+      return page;
+    },
+    async close() {
+      await Promise.allSettled(contexts.map((context) => context.close()));
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Screenshot for a human to look at, only when E2E_SHOTS_DIR is set. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
