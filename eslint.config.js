@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const impure = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'fastify', '@fastify/*', 'kysely', 'better-sqlite3', 'pg', 'pino', 'nodemailer', 'commander', 'react', 'antd'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', '.tmp/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', '.tmp/**', 'coverage/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },

@@ -3,6 +3,7 @@ import type { Config } from './platform/config.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle, Db } from './platform/db/database.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
+import type { CalendarHolder } from './modules/calendar/calendar-holder.ts';
 
 /** Everything a use case may reach outside itself: the adapters, passed in, never imported as globals. */
 export interface AppContext {
@@ -12,4 +13,6 @@ export interface AppContext {
   clock: Clock;
   logger: Logger;
   throttle: LoginThrottle;
+  /** The official working-day calendar in force (built-in years plus loaded ones). */
+  calendar: CalendarHolder;
 }

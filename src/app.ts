@@ -17,6 +17,7 @@ import { tokenRoutes } from './modules/tokens/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { metaRoutes } from './modules/meta/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await userRoutes(app, ctx);
   await tokenRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await calendarRoutes(app, ctx);
 
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   return app;

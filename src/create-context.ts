@@ -8,6 +8,7 @@ import { createLogger } from './platform/logger.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLoginThrottle } from './modules/auth/login-throttle.ts';
+import { createCalendarHolder } from './modules/calendar/calendar-holder.ts';
 
 /** Reads the version once from package.json. */
 export function packageVersion(): string {
@@ -18,8 +19,10 @@ export function packageVersion(): string {
 /** Opens the database, brings the schema up to date and wires the adapters. */
 export async function createContext(config: Config, options: { logger?: Logger; clock?: Clock } = {}): Promise<AppContext> {
   const database = await openDatabase(config.databaseUrl);
+  const calendar = createCalendarHolder();
   try {
     await migrateToLatest(database.db);
+    await calendar.reload(database.db);
   } catch (error) {
     await database.close();
     throw error;
@@ -31,5 +34,6 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     clock: options.clock ?? systemClock,
     logger: options.logger ?? createLogger(config.logLevel),
     throttle: createLoginThrottle(),
+    calendar,
   };
 }

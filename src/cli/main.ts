@@ -4,6 +4,7 @@ import { CliExit } from './cli-context.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { registerBackupCommand } from './commands/backup.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 import { packageVersion } from '../create-context.ts';
 
 const program = new Command()
@@ -16,6 +17,7 @@ const program = new Command()
 registerServeCommands(program);
 registerUserCommands(program);
 registerBackupCommand(program);
+registerCalendarCommands(program);
 
 try {
   await program.parseAsync(process.argv);

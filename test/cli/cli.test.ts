@@ -55,9 +55,10 @@ describe('licensedesk CLI', () => {
     }
   });
 
-  it('migrate creates the schema in the data dir', () => {
+  it('migrate creates the schema in the data dir, and the first-start owner', () => {
     const r = cli(['migrate'], env);
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('ops@example.com');
     expect(fs.existsSync(path.join(dir, 'licensedesk.db'))).toBe(true);
   });
 
@@ -66,7 +67,7 @@ describe('licensedesk CLI', () => {
     let out = '';
     server.stdout!.on('data', (d) => (out += d));
     for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
-    expect(out).toContain('ops@example.com');
+    expect(out).toContain(`http://127.0.0.1:${port}`);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@example.com', password: 'cli-password-1' }) });
     expect(login.status).toBe(200);
     const again = cli(['serve'], env);

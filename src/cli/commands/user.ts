@@ -3,19 +3,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { operatorActor, roles, type Role } from '../../modules/access/actor.ts';
 import { createUser, resetPassword } from '../../modules/users/service.ts';
 import { findUserByEmail } from '../../modules/users/repository.ts';
-import { withContext } from '../cli-context.ts';
-import type { AppContext } from '../../app-context.ts';
-
-async function resolveOrg(ctx: AppContext, orgId: string | undefined): Promise<string> {
-  const orgs = await ctx.db.selectFrom('organisations').select(['id', 'name']).execute();
-  if (orgId) {
-    if (!orgs.some((o) => o.id === orgId)) throw new AppError('NOT_FOUND', { zh: `组织 ${orgId} 不存在`, en: `No organisation ${orgId}` });
-    return orgId;
-  }
-  if (orgs.length === 1) return orgs[0].id;
-  if (orgs.length === 0) throw new AppError('NOT_FOUND', { zh: '尚无组织：请先运行 serve 完成首次启动', en: 'No organisation yet: run `licensedesk serve` once first' });
-  throw new AppError('BAD_REQUEST', { zh: '存在多个组织，请用 --org 指定', en: `Several organisations exist; choose one with --org (${orgs.map((o) => `${o.id} ${o.name}`).join('; ')})` });
-}
+import { resolveOrg, withContext } from '../cli-context.ts';
 
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('Manage user accounts');

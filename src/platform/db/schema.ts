@@ -79,6 +79,17 @@ export interface AuditLogTable {
   at: string;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  /** JSON array of notice URLs. */
+  papers: string;
+  /** JSON array of { date, isOffDay, name }. */
+  days: string;
+  loadedBy: string | null;
+  loadedAt: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -86,6 +97,7 @@ export interface Database {
   apiTokens: ApiTokensTable;
   clients: ClientsTable;
   auditLog: AuditLogTable;
+  calendarYears: CalendarYearsTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };
