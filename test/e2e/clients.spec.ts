@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
-import { openSession, snap, type E2eSession } from './support/session.ts';
-import { fieldError, fillClientForm, logIn, openFromMenu, pageTitle, saveForm, searchClients, sideMenu, switchLanguage, tableRows } from './support/app-actions.ts';
+import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
+import { fieldError, fillClientForm, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
 import { usccWithWrongCheck, validUscc } from './support/uscc.ts';
 
 describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
@@ -12,28 +12,37 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
   beforeAll(async () => {
     session = await openSession();
     page = await session.newPage();
+    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword });
+    await page.waitForURL(/\/dashboard$/);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
   });
   afterAll(async () => {
     await session?.close();
   });
 
   it('sends a signed-out user to the login page and back to the page they wanted', async () => {
-    await page.goto('/clients');
-    await page.waitForURL(/\/login\?redirect=%2Fclients/);
-    await expect(page.getByText('LicenseDesk 许可证管家').first().isVisible()).resolves.toBe(true);
-    await snap(page, 'login');
+    const fresh = await session.newPage();
+    await fresh.goto('/clients?status=all');
+    await fresh.waitForURL(/\/login\?redirect=%2Fclients%3Fstatus%3Dall$/);
+    await fresh.getByText('LicenseDesk 许可证管家').first().waitFor();
+    await snap(fresh, 'login');
 
-    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword }, page.url());
-    await page.waitForURL(/\/clients$/);
-    await expect(pageTitle(page).textContent()).resolves.toBe('客户');
-    await page.getByText('演示工作区 Demo').waitFor();
-    await snap(page, 'clients-list');
+    await logIn(fresh, { email: session.server.adminEmail, password: session.server.adminPassword }, fresh.url());
+    await fresh.waitForURL(/\/clients\?status=all$/);
+    await waitForTitle(fresh, '客户');
+    await fresh.getByText('演示工作区 Demo').waitFor();
+    await tableRows(fresh).first().waitFor();
+    await snap(fresh, 'clients-list');
   });
 
   it('switches the interface to English and back to Chinese', async () => {
+    await openFromMenu(page, '客户');
+    await waitForTitle(page, '客户');
     await switchLanguage(page, 'English');
     await sideMenu(page).getByText('Clients', { exact: true }).waitFor();
-    await expect(pageTitle(page).textContent()).resolves.toBe('Clients');
+    await waitForTitle(page, 'Clients');
     await page.getByRole('button', { name: 'New client' }).first().waitFor();
 
     await page.reload();
@@ -41,7 +50,7 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
 
     await switchLanguage(page, '中文');
     await sideMenu(page).getByText('合规事项', { exact: true }).waitFor();
-    await expect(pageTitle(page).textContent()).resolves.toBe('客户');
+    await waitForTitle(page, '客户');
   });
 
   it('creates a client company and finds it again by searching', async () => {
@@ -53,7 +62,7 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await saveForm(page);
 
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
-    await expect(pageTitle(page).textContent()).resolves.toBe(name);
+    await waitForTitle(page, name);
     await page.getByText('¥1,000,000').waitFor();
     await page.getByText('浙江省').first().waitFor();
     await page.getByText('新建客户 Created client').or(page.getByText('新建客户').nth(0)).first().waitFor();
@@ -66,6 +75,47 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
 
     await searchClients(page, '不存在的公司名称');
     await page.getByText('没有符合条件的客户').waitFor();
+  });
+
+  it('shows a duplicate credit code beside the field', async () => {
+    await page.goto('/clients/new');
+    await fillClientForm(page, { name: '重复代码测试有限公司', uscc: '91350100M000100Y43' });
+    await saveForm(page);
+    await expect.poll(() => fieldError(page, 'uscc').textContent()).toContain('福州示例呼叫服务有限公司');
+  });
+
+  it('edits a client, archives it and restores it', async () => {
+    const uscc = validUscc();
+    const name = `宁波编辑测试有限公司 ${uscc.slice(-6)}`;
+    await page.goto('/clients/new');
+    await fillClientForm(page, { name, uscc, contactPhone: '0574-1234567' });
+    await saveForm(page);
+    await waitForTitle(page, name);
+
+    await page.getByRole('button', { name: /编\s?辑/ }).click();
+    await waitForTitle(page, `编辑客户：${name}`);
+    await page.locator('#contactPhone').fill('0574-7654321');
+    await page.locator('#registeredCapital').fill('2500000');
+    await saveForm(page);
+    await waitForTitle(page, name);
+    await page.getByText('0574-7654321').waitFor();
+    await page.getByText('¥2,500,000').waitFor();
+
+    await page.getByRole('button', { name: /归\s?档/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await page.locator('.ant-tag').filter({ hasText: '已归档' }).first().waitFor();
+
+    await page.goto(`/clients?q=${uscc}`);
+    await page.getByText('没有符合条件的客户').waitFor();
+    await page.goto(`/clients?q=${uscc}&status=archived`);
+    await expect.poll(() => tableRows(page).count()).toBe(1);
+
+    await tableRows(page).first().getByRole('link').click();
+    await waitForTitle(page, name);
+    await page.getByRole('button', { name: /恢\s?复/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await page.locator('.ant-tag').filter({ hasText: '在用' }).first().waitFor();
+    await page.getByText('归档客户').first().waitFor();
   });
 
   it('shows a failed credit-code check beside the field, and saves once the user confirms the code', async () => {
@@ -87,7 +137,7 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await override.click();
     await saveForm(page);
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
-    await expect(pageTitle(page).textContent()).resolves.toBe(name);
+    await waitForTitle(page, name);
     await page.getByText('已人工确认').waitFor();
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
-import { openSession, type E2eSession } from './support/session.ts';
+import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
 import { logIn } from './support/app-actions.ts';
 
 describe.skipIf(!browserAvailable)('login (登录)', () => {
@@ -12,6 +12,9 @@ describe.skipIf(!browserAvailable)('login (登录)', () => {
     session = await openSession();
     page = await session.newPage();
   });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
+  });
   afterAll(async () => {
     await session?.close();
   });
@@ -20,6 +23,18 @@ describe.skipIf(!browserAvailable)('login (登录)', () => {
     await logIn(page, { email: session.server.adminEmail, password: 'not-the-password' });
     await page.getByRole('alert').getByText('登录失败').waitFor();
     await page.waitForURL(/\/login$/);
+  });
+
+  it('after repeated failures, shows the server\'s message with the wait time', async () => {
+    const email = `nobody-${Date.now()}@example.com`;
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      await logIn(page, { email, password: `wrong-${attempt}` });
+      await page.getByRole('alert').waitFor();
+    }
+    const alert = page.getByRole('alert');
+    await alert.getByText('尝试次数过多').waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/\d+\s*分钟后重试/);
+    await snap(page, 'login-throttled');
   });
 
   it('logs out from the user menu', async () => {

@@ -1,18 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
-import { openSession, snap, type E2eSession } from './support/session.ts';
-import { logIn, pageTitle, tableRows } from './support/app-actions.ts';
+import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
+import { logIn, tableRows, waitForTitle } from './support/app-actions.ts';
 
 async function createStaffUser(page: Page, user: { email: string; name: string }): Promise<string> {
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('邮箱').fill(user.email);
   await dialog.getByLabel('姓名').fill(user.name);
-  await dialog.getByRole('button', { name: /^新\s?建$/ }).click();
+  await dialog.getByRole('button', { name: /新\s?建$/ }).click();
   const secret = page.getByTestId('one-time-secret');
   await secret.waitFor();
   return (await secret.textContent())?.trim() ?? '';
+}
+
+async function createClientUser(page: Page, user: { email: string; name: string; company: string }): Promise<string> {
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('邮箱').fill(user.email);
+  await dialog.getByLabel('姓名').fill(user.name);
+  await dialog.locator('.ant-form-item').filter({ hasText: '角色' }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '客户企业用户' }).click();
+  await dialog.locator('.ant-form-item').filter({ hasText: '所属客户企业' }).locator('.ant-select').click();
+  await page.keyboard.type(user.company.slice(0, 2));
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: user.company }).first().click();
+  await dialog.getByRole('button', { name: /新\s?建$/ }).click();
+  const secret = page.getByTestId('one-time-secret');
+  await secret.waitFor();
+  const password = (await secret.textContent())?.trim() ?? '';
+  await page.getByRole('button', { name: '我已保存' }).click();
+  return password;
 }
 
 describe.skipIf(!browserAvailable)('settings (设置): users', () => {
@@ -24,6 +42,11 @@ describe.skipIf(!browserAvailable)('settings (设置): users', () => {
     page = await session.newPage();
     await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword });
     await page.waitForURL(/\/dashboard$/);
+    await page.getByText('在用客户').waitFor();
+    await snap(page, 'dashboard');
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
   });
   afterAll(async () => {
     await session?.close();
@@ -31,7 +54,7 @@ describe.skipIf(!browserAvailable)('settings (设置): users', () => {
 
   it('creates a staff user and shows the initial password once', async () => {
     await page.goto('/settings/users');
-    await expect(pageTitle(page).textContent()).resolves.toBe('设置');
+    await waitForTitle(page, '设置');
     await tableRows(page).first().waitFor();
     await snap(page, 'settings-users');
 
@@ -51,6 +74,24 @@ describe.skipIf(!browserAvailable)('settings (设置): users', () => {
     await other.waitForURL(/\/dashboard$/);
     await other.getByText(`欢迎，${user.name}`).waitFor();
     await expect(other.locator('.ant-layout-sider').textContent()).resolves.not.toContain('设置');
+  });
+
+  it('sends a client-company user straight to their own company, without settings', async () => {
+    await page.goto('/settings/users');
+    const user = { email: `client-${Date.now()}@example.com`, name: '福州客户联系人', company: '福州示例呼叫服务有限公司' };
+    const password = await createClientUser(page, user);
+
+    const other = await session.newPage();
+    await logIn(other, { email: user.email, password });
+    await other.waitForURL(/\/dashboard$/);
+    await other.locator('.ant-layout-sider').getByText('我的企业', { exact: true }).click();
+    await other.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    await other.getByRole('heading', { level: 3, name: /福州示例呼叫服务有限公司/ }).waitFor();
+    await expect(other.getByRole('button', { name: '归档' }).count()).resolves.toBe(0);
+    await snap(other, 'client-user-own-company');
+
+    await other.goto('/settings/users');
+    await other.getByText('没有访问权限').waitFor();
   });
 
   it('shows the API tokens and audit log tabs', async () => {

@@ -6,7 +6,7 @@ export async function logIn(page: Page, credentials: { email: string; password: 
   await page.goto(path);
   await page.getByLabel('邮箱').fill(credentials.email);
   await page.getByLabel('密码').fill(credentials.password);
-  await page.getByRole('button', { name: /^登\s?录$/ }).click();
+  await page.getByRole('button', { name: /登\s?录$/ }).click();
 }
 
 export async function switchLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
@@ -23,6 +23,11 @@ export async function openFromMenu(page: Page, label: string): Promise<void> {
 
 export function pageTitle(page: Page): Locator {
   return page.locator('h3.ant-typography').first();
+}
+
+/** Waits for the page heading; navigation renders in a transition, so the URL can change first. */
+export async function waitForTitle(page: Page, title: string): Promise<void> {
+  await page.getByRole('heading', { level: 3, name: title, exact: true }).waitFor();
 }
 
 /** The form item (label, input, error text) that holds the input with this id; antd uses the field name as id. */
@@ -62,8 +67,9 @@ export async function fillClientForm(page: Page, client: ClientInput): Promise<v
   if (client.province) await chooseOption(page, 'province', client.province);
 }
 
+/** Button names are matched at the end only: antd keeps a collapsed "loading" icon in the name after a request. */
 export async function saveForm(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^保\s?存$|^Save$/ }).click();
+  await page.getByRole('button', { name: /保\s?存$|Save$/ }).click();
 }
 
 export async function searchClients(page: Page, text: string): Promise<void> {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/start-server.ts';
@@ -41,5 +42,18 @@ export async function snap(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SHOTS_DIR;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
+  // Let loading overlays and motion settle so the picture shows what a user would look at.
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Keeps a screenshot of the page as it was when a test failed, and says where it is. */
+export async function keepFailureScreenshot(page: Page | undefined, testName: string): Promise<void> {
+  if (!page || page.isClosed()) return;
+  const dir = process.env.E2E_FAILURE_DIR ?? path.join(os.tmpdir(), 'licensedesk-e2e-failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${testName.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80)}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  console.error(`[e2e] failure screenshot: ${file} (at ${page.url()})`);
 }

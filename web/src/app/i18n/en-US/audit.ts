@@ -1,0 +1,32 @@
+import type { audit as zh } from '../zh-CN/audit';
+import type { Widen } from '../types';
+
+export const audit: Widen<typeof zh> = {
+  audit: {
+    entityTypes: {
+      client: 'Client',
+      user: 'User',
+      'api-token': 'API token',
+      organisation: 'Organisation',
+    },
+    actions: {
+      client: {
+        create: 'Client created',
+        update: 'Client changed',
+        archive: 'Client archived',
+        restore: 'Client restored',
+        'uscc-override': 'Credit code confirmed',
+      },
+      user: {
+        create: 'User created',
+        update: 'User changed',
+        deactivate: 'User deactivated',
+        reactivate: 'User reactivated',
+        'reset-password': 'Password reset',
+      },
+      auth: { login: 'Logged in', logout: 'Logged out' },
+      token: { create: 'API token created', revoke: 'API token revoked' },
+      system: { bootstrap: 'System set up', demo: 'Demo data loaded' },
+    },
+  },
+};

@@ -1,0 +1,9 @@
+import type { Messages } from '../types';
+import { audit } from './audit';
+import { auth } from './auth';
+import { clients } from './clients';
+import { common } from './common';
+import { pages } from './pages';
+import { settings } from './settings';
+
+export const enUS: Messages = { ...common, ...auth, ...pages, ...clients, ...settings, ...audit };

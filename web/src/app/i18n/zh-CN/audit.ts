@@ -1,0 +1,30 @@
+/** Labels for audit actions (`entity.verb`, nested) and entity types; unknown codes are shown as they are. */
+export const audit = {
+  audit: {
+    entityTypes: {
+      client: '客户',
+      user: '用户',
+      'api-token': 'API 令牌',
+      organisation: '机构',
+    },
+    actions: {
+      client: {
+        create: '新建客户',
+        update: '修改客户',
+        archive: '归档客户',
+        restore: '恢复客户',
+        'uscc-override': '确认信用代码',
+      },
+      user: {
+        create: '新建用户',
+        update: '修改用户',
+        deactivate: '停用用户',
+        reactivate: '启用用户',
+        'reset-password': '重置密码',
+      },
+      auth: { login: '登录', logout: '退出登录' },
+      token: { create: '新建 API 令牌', revoke: '撤销 API 令牌' },
+      system: { bootstrap: '系统初始化', demo: '载入演示数据' },
+    },
+  },
+} as const;

@@ -1,0 +1,34 @@
+/** Dashboard and the pages whose features are still to come. */
+export const pages = {
+  dashboard: {
+    title: '工作台',
+    welcome: '欢迎，{{name}}',
+    activeClients: '在用客户',
+    archivedClients: '已归档客户',
+    viewClients: '查看客户',
+    quickActions: '快捷操作',
+    newClient: '新建客户',
+    myCompany: '查看我的企业',
+    upcomingTitle: '即将推出',
+    upcomingText: '申请进度、许可证到期提醒和年报等合规事项将显示在这里。',
+  },
+  comingSoon: {
+    notYet: '该功能尚未开放',
+    applications: {
+      title: '申请',
+      description: '这里将管理许可证申请（新办、变更、续期）：材料清单、办理进度和时间线。本功能尚未开放。',
+    },
+    licenses: {
+      title: '许可证',
+      description: '这里将登记已取得的增值电信业务经营许可证（如呼叫中心业务 B2-…），并提醒有效期与变更事项。本功能尚未开放。',
+    },
+    obligations: {
+      title: '合规事项',
+      description: '这里将按许可证生成年报、年检等合规事项及截止日期（按官方工作日计算）。本功能尚未开放。',
+    },
+    catalog: {
+      title: '知识库',
+      description: '这里将提供业务种类、审批机关、申请材料和准入条件等资料，每条都注明出处。本功能尚未开放。',
+    },
+  },
+} as const;

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { AccessFlag } from './access';
+import type { Role } from './auth/auth-context';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { ClientsListPage } from '../features/clients/pages/clients-list-page';
+import { ClientCreatePage } from '../features/clients/pages/client-create-page';
+import { ClientDetailPage } from '../features/clients/pages/client-detail-page';
+import { ClientEditPage } from '../features/clients/pages/client-edit-page';
+import { ApplicationsPage } from '../features/applications/applications-page';
+import { LicensesPage } from '../features/licenses/licenses-page';
+import { ObligationsPage } from '../features/obligations/obligations-page';
+import { CatalogPage } from '../features/catalog/catalog-page';
+import { SettingsPage } from '../features/settings/settings-page';
+
+export type NavKey = 'dashboard' | 'clients' | 'myCompany' | 'applications' | 'licenses' | 'obligations' | 'catalog' | 'settings';
+
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  /** Roles that may open this route; others see a "no access" page. */
+  access: AccessFlag;
+  /** Present for routes shown in the side menu, in menu order. */
+  menu?: { icon: ReactNode; label: (role: Role) => NavKey };
+}
+
+/** Every page behind the login, declared once: the router and the side menu are both built from this list. */
+export const appRoutes: AppRoute[] = [
+  { path: '/dashboard', element: <DashboardPage />, access: 'signedIn', menu: { icon: <DashboardOutlined />, label: () => 'dashboard' } },
+  {
+    path: '/clients',
+    element: <ClientsListPage />,
+    access: 'signedIn',
+    menu: { icon: <TeamOutlined />, label: (role) => (role === 'client' ? 'myCompany' : 'clients') },
+  },
+  { path: '/clients/new', element: <ClientCreatePage />, access: 'createClients' },
+  { path: '/clients/:id', element: <ClientDetailPage />, access: 'signedIn' },
+  { path: '/clients/:id/edit', element: <ClientEditPage />, access: 'editClients' },
+  { path: '/applications', element: <ApplicationsPage />, access: 'signedIn', menu: { icon: <FileProtectOutlined />, label: () => 'applications' } },
+  { path: '/licenses', element: <LicensesPage />, access: 'signedIn', menu: { icon: <SafetyCertificateOutlined />, label: () => 'licenses' } },
+  { path: '/obligations', element: <ObligationsPage />, access: 'signedIn', menu: { icon: <AuditOutlined />, label: () => 'obligations' } },
+  { path: '/catalog', element: <CatalogPage />, access: 'signedIn', menu: { icon: <BookOutlined />, label: () => 'catalog' } },
+  { path: '/settings/:tab?', element: <SettingsPage />, access: 'manageSettings', menu: { icon: <SettingOutlined />, label: () => 'settings' } },
+];
+
+/** The menu link of a route: `/settings/:tab?` → `/settings`. */
+export function menuPath(route: AppRoute): string {
+  return route.path.replace(/\/:[^/]+\?$/, '');
+}

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../app/components/coming-soon';
+
+export function LicensesPage() {
+  return <ComingSoon feature="licenses" />;
+}

@@ -1,0 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type ApiBody, type ApiResult } from '../../../app/api';
+
+export type ManagedUser = ApiResult<'get', '/api/users'>['items'][number];
+export type CreateUserBody = ApiBody<'post', '/api/users'>;
+export type UpdateUserBody = ApiBody<'patch', '/api/users/{id}'>;
+
+const usersKey = ['users'] as const;
+
+export function useUsers() {
+  return useQuery({ queryKey: usersKey, queryFn: () => unwrap(api.GET('/api/users')) });
+}
+
+function useRefreshUsers() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: usersKey });
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+  };
+}
+
+export function useCreateUser() {
+  const onSuccess = useRefreshUsers();
+  return useMutation({
+    mutationFn: (body: CreateUserBody) => unwrap(api.POST('/api/users', { body })),
+    meta: { notifyErrors: false },
+    onSuccess,
+  });
+}
+
+export function useUpdateUser() {
+  const onSuccess = useRefreshUsers();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
+    onSuccess,
+  });
+}
+
+export function useResetPassword() {
+  const onSuccess = useRefreshUsers();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/users/{id}/reset-password', { params: { path: { id } } })),
+    onSuccess,
+  });
+}
