@@ -5,6 +5,8 @@ import { Nullable, PageQuery, Paged, withErrors } from '../../platform/http/sche
 import { actorOf } from '../auth/authenticate.ts';
 import { scopeOf } from '../access/actor.ts';
 import { findAuditEntries } from './repository.ts';
+import { readSummary } from './record-audit.ts';
+import { requestLang } from '../../platform/http/locale.ts';
 
 const AuditEntry = Type.Object(
   {
@@ -35,6 +37,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       const q = request.query as { entityType?: string; entityId?: string; action?: string; page?: number; pageSize?: number };
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 20;
+      const lang = requestLang(request);
       const { rows, total } = await findAuditEntries(ctx.db, scopeOf(actorOf(request)), { ...q, page, pageSize });
       const items = rows.map((r) => ({
         id: Number(r.id),
@@ -43,7 +46,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,
-        summary: r.summary,
+        summary: readSummary(r.summary, lang),
         changes: r.changes ? JSON.parse(r.changes) : undefined,
       }));
       return { items, total, page, pageSize };

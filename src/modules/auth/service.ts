@@ -46,7 +46,7 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertSession(trx, { id: sha256(token), userId: user.id, csrfToken: randomSecret(24), createdAt: now, expiresAt });
     await repo.touchLogin(trx, user.id, now);
-    await recordAudit(trx, { actor: { userId: user.id, orgId: user.orgId }, clock: ctx.clock, action: 'auth.login', entityType: 'user', entityId: user.id, summary: `登录 Signed in: ${user.email}` });
+    await recordAudit(trx, { actor: { userId: user.id, orgId: user.orgId }, clock: ctx.clock, action: 'auth.login', entityType: 'user', entityId: user.id, summary: { zh: `登录：${user.email}`, en: `Signed in: ${user.email}` } });
   });
   return { token, expiresAt, actor: toActor({ ...user, userId: user.id }, 'session') };
 }

@@ -64,7 +64,10 @@ export async function loadYear(ctx: AppContext, actor: Actor, input: LoadYearInp
       action: previous ? 'calendar.replace' : 'calendar.load',
       entityType: 'calendar-year',
       entityId: String(arrangement.year),
-      summary: `${previous ? '替换' : '载入'} ${arrangement.year} 年节假日安排（${arrangement.days.length} 天）${previous ? 'Replaced' : 'Loaded'} the ${arrangement.year} holiday arrangement${replacesBuiltin ? ' (over the built-in one)' : ''}: ${arrangement.source}`,
+      summary: {
+        zh: `${previous ? '替换' : '载入'} ${arrangement.year} 年节假日安排（${arrangement.days.length} 天${replacesBuiltin ? '，覆盖内置数据' : ''}）：${arrangement.source}`,
+        en: `${previous ? 'Replaced' : 'Loaded'} the ${arrangement.year} holiday arrangement (${arrangement.days.length} days${replacesBuiltin ? ', over the built-in one' : ''}): ${arrangement.source}`,
+      },
       changes: { days: arrangement.days.length, source: arrangement.source },
     });
   });
@@ -76,7 +79,7 @@ export async function unloadYear(ctx: AppContext, actor: Actor, year: number): P
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await repo.deleteLoadedYear(trx, year);
     if (removed === 0) throw notFound({ zh: `${year} 年载入的节假日安排`, en: `A loaded arrangement for ${year}` });
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'calendar.unload', entityType: 'calendar-year', entityId: String(year), summary: `移除 ${year} 年载入的节假日安排 Removed the loaded ${year} arrangement` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'calendar.unload', entityType: 'calendar-year', entityId: String(year), summary: { zh: `移除 ${year} 年载入的节假日安排`, en: `Removed the loaded ${year} arrangement` } });
   });
   await ctx.calendar.reload(ctx.db);
 }

@@ -68,6 +68,10 @@ describe.each(testDialects())('client companies on $name', (dialect) => {
     const audit = (await owner.request({ method: 'GET', url: `/api/audit?entityType=client&entityId=${saved.json().id}` })).json();
     expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['client.create', 'client.uscc-override']);
     expect(audit.items.find((e: { action: string }) => e.action === 'client.uscc-override').actor.email).toBe(org.emails.staff);
+    const created = (e: { action: string }) => e.action === 'client.create';
+    expect(audit.items.find(created).summary).toBe(`新建客户：Override Co（${bad}）`);
+    const english = (await owner.request({ method: 'GET', url: `/api/audit?entityId=${saved.json().id}`, headers: { 'accept-language': 'en-US' } })).json();
+    expect(english.items.find(created).summary).toBe(`Created client: Override Co (${bad})`);
   });
 
   it('refuses a malformed code outright, even with the override', async () => {

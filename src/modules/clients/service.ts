@@ -68,7 +68,7 @@ export async function createClient(ctx: AppContext, actor: Actor, input: ClientC
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertClient(trx, row);
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'client.create', entityType: 'client', entityId: row.id, summary: `新建客户 Created client: ${row.name} (${row.uscc})` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'client.create', entityType: 'client', entityId: row.id, summary: { zh: `新建客户：${row.name}（${row.uscc}）`, en: `Created client: ${row.name} (${row.uscc})` } });
     if (checked.overridden) await auditOverride(trx, { ctx, actor, row, reason: checked.reason });
   });
   return repo.toClient(row);
@@ -81,7 +81,7 @@ function auditOverride(db: AppContext['db'], o: { ctx: AppContext; actor: Actor;
     action: 'client.uscc-override',
     entityType: 'client',
     entityId: o.row.id,
-    summary: `信用代码校验未通过但用户确认保存 Credit code saved despite failing the check: ${o.row.uscc} — ${o.reason?.zh ?? ''}`,
+    summary: { zh: `信用代码 ${o.row.uscc} 未通过校验，经用户确认保存：${o.reason?.zh ?? ''}`, en: `Credit code ${o.row.uscc} saved despite failing the check: ${o.reason?.en ?? ''}` },
     changes: { uscc: o.row.uscc, reason: o.reason },
   });
 }
@@ -119,7 +119,7 @@ export async function updateClient(ctx: AppContext, actor: Actor, id: string, pa
   changes.updatedAt = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateClient(trx, scope, id, changes);
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'client.update', entityType: 'client', entityId: id, summary: `修改客户 Updated client ${before.name}: ${Object.keys(diff).join(', ')}`, changes: diff });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'client.update', entityType: 'client', entityId: id, summary: { zh: `修改客户 ${before.name}：${Object.keys(diff).join('、')}`, en: `Updated client ${before.name}: ${Object.keys(diff).join(', ')}` }, changes: diff });
     if (overridden?.overridden) await auditOverride(trx, { ctx, actor, row: { id, uscc: overridden.uscc, name: before.name }, reason: overridden.reason });
   });
   return repo.toClient({ ...before, ...changes });
@@ -141,7 +141,7 @@ export async function setClientArchived(ctx: AppContext, actor: Actor, input: { 
       action: input.archived ? 'client.archive' : 'client.restore',
       entityType: 'client',
       entityId: input.id,
-      summary: input.archived ? `归档客户 Archived client: ${before.name}` : `恢复客户 Restored client: ${before.name}`,
+      summary: input.archived ? { zh: `归档客户：${before.name}`, en: `Archived client: ${before.name}` } : { zh: `恢复客户：${before.name}`, en: `Restored client: ${before.name}` },
     });
   });
   return repo.toClient({ ...before, ...changes });

@@ -29,12 +29,12 @@ export async function bootstrapIfEmpty(ctx: AppContext): Promise<BootstrapResult
     await insertOrganisation(trx, { id: orgId, name: demo ? demoOrganisation.name : '我的机构 My organisation', kind: 'agency', isDemo: demo ? 1 : 0, createdAt: now });
     await trx.insertInto('users').values({ id: userId, orgId, email, name: '管理员 Administrator', passwordHash, role: 'owner', clientId: null, isActive: 1, createdAt: now, updatedAt: now, lastLoginAt: null }).execute();
     const actor = { userId: '', orgId };
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.bootstrap', entityType: 'organisation', entityId: orgId, summary: `初始化：创建所有者 ${email} First start: created owner ${email}` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.bootstrap', entityType: 'organisation', entityId: orgId, summary: { zh: `首次启动：创建所有者 ${email}`, en: `First start: created owner ${email}` } });
     if (!demo) return;
     for (const c of demoClients) {
       await trx.insertInto('clients').values({ ...c, id: randomUUID(), orgId, usccOverride: 0, archivedAt: null, createdAt: now, updatedAt: now }).execute();
     }
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.demo', entityType: 'organisation', entityId: orgId, summary: `已载入演示数据（${demoClients.length} 家客户）Demo workspace loaded` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.demo', entityType: 'organisation', entityId: orgId, summary: { zh: `已载入演示数据（${demoClients.length} 家客户）`, en: `Demo workspace loaded (${demoClients.length} clients)` } });
   });
   return { created: true, email, generatedPassword, demo };
 }

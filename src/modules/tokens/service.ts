@@ -23,7 +23,7 @@ export async function createToken(ctx: AppContext, actor: Actor, input: { name: 
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertToken(trx, row);
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'token.create', entityType: 'api-token', entityId: row.id, summary: `创建 API 令牌 Created API token "${row.name}"` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'token.create', entityType: 'api-token', entityId: row.id, summary: { zh: `创建 API 令牌「${row.name}」`, en: `Created API token "${row.name}"` } });
   });
   return { token: repo.toToken(row), secret };
 }
@@ -38,6 +38,6 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Pr
   if (token.revokedAt) return;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.revokeToken(trx, id, ctx.clock.now());
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'token.revoke', entityType: 'api-token', entityId: id, summary: `撤销 API 令牌 Revoked API token "${token.name}"` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'token.revoke', entityType: 'api-token', entityId: id, summary: { zh: `撤销 API 令牌「${token.name}」`, en: `Revoked API token "${token.name}"` } });
   });
 }

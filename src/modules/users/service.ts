@@ -62,13 +62,20 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertUser(trx, row);
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.create', entityType: 'user', entityId: row.id, summary: `新建用户 Created user ${email} (${input.role})` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.create', entityType: 'user', entityId: row.id, summary: { zh: `新建用户 ${email}（${input.role}）`, en: `Created user ${email} (${input.role})` } });
   });
   return { user: repo.toUser(row), initialPassword };
 }
 
 export async function listUsers(ctx: AppContext, actor: Actor) {
   return (await repo.listUsers(ctx.db, scopeOf(actor))).map(repo.toUser);
+}
+
+/** The audit action of a user change: (re)activation is named, other edits are updates. */
+function userAction(changes: Partial<repo.UserRow>): string {
+  if (changes.isActive === 0) return 'user.deactivate';
+  if (changes.isActive === 1) return 'user.reactivate';
+  return 'user.update';
 }
 
 export interface UpdateUserInput {
@@ -100,7 +107,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, scope, id, changes);
     if (changes.isActive === 0 || changes.role !== undefined) await deleteUserSessions(trx, id);
-    await recordAudit(trx, { actor, clock: ctx.clock, action: changes.isActive === 0 ? 'user.deactivate' : 'user.update', entityType: 'user', entityId: id, summary: `修改用户 Updated user ${before.email}: ${Object.keys(diff).join(', ')}`, changes: diff });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: userAction(changes), entityType: 'user', entityId: id, summary: { zh: `修改用户 ${before.email}：${Object.keys(diff).join('、')}`, en: `Updated user ${before.email}: ${Object.keys(diff).join(', ')}` }, changes: diff });
   });
   return repo.toUser({ ...before, ...changes });
 }
@@ -116,7 +123,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, scope, id, { passwordHash, updatedAt: ctx.clock.now() });
     await deleteUserSessions(trx, id);
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.reset-password', entityType: 'user', entityId: id, summary: `重置密码 Reset password for ${user.email}` });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.reset-password', entityType: 'user', entityId: id, summary: { zh: `重置 ${user.email} 的密码`, en: `Reset password for ${user.email}` } });
   });
   return { password };
 }
