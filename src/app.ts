@@ -18,6 +18,11 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { metaRoutes } from './modules/meta/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+import { validateRoutes } from './modules/validate/routes.ts';
+import { eligibilityRoutes } from './modules/eligibility/routes.ts';
+import { obligationsRoutes } from './modules/obligations/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
@@ -58,6 +63,11 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await tokenRoutes(app, ctx);
   await auditRoutes(app, ctx);
   await calendarRoutes(app, ctx);
+  await catalogRoutes(app, ctx);
+  await validateRoutes(app, ctx);
+  await eligibilityRoutes(app, ctx);
+  await obligationsRoutes(app, ctx);
+  await settingsRoutes(app, ctx);
 
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   return app;

@@ -5,6 +5,10 @@ import { registerServeCommands } from './commands/serve.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { registerBackupCommand } from './commands/backup.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
+import { registerCatalogCommands } from './commands/catalog.ts';
+import { registerValidateCommands } from './commands/validate.ts';
+import { registerEligibilityCommand } from './commands/eligibility.ts';
+import { registerObligationsCommands } from './commands/obligations.ts';
 import { packageVersion } from '../create-context.ts';
 
 const program = new Command()
@@ -18,6 +22,10 @@ registerServeCommands(program);
 registerUserCommands(program);
 registerBackupCommand(program);
 registerCalendarCommands(program);
+registerCatalogCommands(program);
+registerValidateCommands(program);
+registerEligibilityCommand(program);
+registerObligationsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

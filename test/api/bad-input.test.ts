@@ -6,7 +6,9 @@ import type { AppContext } from '../../src/app-context.ts';
 
 async function dump(ctx: AppContext) {
   const tables = ['organisations', 'clients', 'users', 'apiTokens'] as const;
-  const rows = await Promise.all(tables.map((t) => ctx.db.selectFrom(t).selectAll().orderBy('id').execute()));
+  const rows: unknown[] = await Promise.all(tables.map((t) => ctx.db.selectFrom(t).selectAll().orderBy('id').execute()));
+  rows.push(await ctx.db.selectFrom('orgSettings').selectAll().orderBy('orgId').orderBy('key').execute());
+  rows.push(await ctx.db.selectFrom('calendarYears').selectAll().orderBy('year').execute());
   // Sessions and login audit entries change on sign-in, never on a refused write.
   return JSON.stringify(rows);
 }

@@ -9,7 +9,8 @@ export interface IdRoute {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Builds the URL from the target organisation's seeded ids. */
   url: (org: SeededOrg, ids: ForeignIds) => string;
-  payload?: unknown;
+  /** A body, or a function building it from the target organisation's ids (for ids sent in the body). */
+  payload?: unknown | ((org: SeededOrg) => unknown);
   /** True when the route reaches a client company's data, which a client-role user may see only for their own company. */
   companyData?: boolean;
   /** True when the client role lacks the permission outright: 403 for any id, so no id is revealed either way. */
@@ -28,6 +29,7 @@ export const idRoutes: IdRoute[] = [
   { name: 'restore client', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/restore` },
   { name: 'patch user', method: 'PATCH', url: (_o, ids) => `/api/users/${ids.userId}`, payload: { name: 'tampered' } },
   { name: 'reset user password', method: 'POST', url: (_o, ids) => `/api/users/${ids.userId}/reset-password` },
+  { name: 'eligibility for a client', companyData: true, method: 'POST', url: () => '/api/eligibility', payload: (o: SeededOrg) => ({ service: 'B24-1', scope: 'BJ', clientId: o.clientIds[0] }) },
   { name: 'revoke token', method: 'DELETE', url: (_o, ids) => `/api/tokens/${ids.tokenId}` },
 ];
 
@@ -46,10 +48,14 @@ export interface WriteRoute {
 }
 
 export const writeRoutes: WriteRoute[] = [
+  { name: 'load calendar year', method: 'POST', url: () => '/api/calendar/years', valid: { arrangement: { year: 2031, source: 'test', papers: [], days: [] } }, wrongType: ['arrangement', 'x'] },
   { name: 'login', method: 'POST', url: () => '/api/auth/login', valid: { email: 'nobody@example.com', password: 'x' }, required: 'password', wrongType: ['email', 42], longField: 'password' },
   { name: 'create client', method: 'POST', url: () => '/api/clients', valid: { name: 'Bad Input Co', uscc: '91350100M000100Y43' }, required: 'name', wrongType: ['registeredCapital', '100'], longField: 'name' },
   { name: 'patch client', method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, valid: { notes: 'n' }, wrongType: ['foreignSharePercent', 'ten'], longField: 'notes' },
   { name: 'create user', method: 'POST', url: () => '/api/users', valid: { email: 'new@example.com', name: 'New', role: 'staff' }, required: 'email', wrongType: ['role', 7], longField: 'name' },
   { name: 'patch user', method: 'PATCH', url: (o) => `/api/users/${o.userIds.staff}`, valid: { name: 'n' }, wrongType: ['isActive', 'yes'], longField: 'name' },
   { name: 'create token', method: 'POST', url: () => '/api/tokens', valid: { name: 'script' }, required: 'name', wrongType: ['name', 5], longField: 'name' },
+  { name: 'eligibility check', method: 'POST', url: () => '/api/eligibility', valid: { service: 'B24-1', scope: 'BJ', company: { registeredCapital: 1_000_000, businessScope: '呼叫中心业务', foreignSharePercent: 0, province: 'BJ' } }, required: 'service', wrongType: ['scope', 5], longField: 'clientId' },
+  { name: 'obligations preview', method: 'POST', url: () => '/api/obligations/preview', valid: { service: 'B24-1', scope: 'BJ', issuedOn: '2024-01-15' }, required: 'issuedOn', wrongType: ['annualReportsFiled', '2025'], longField: 'issuedOn' },
+  { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { overrides: { 'processing.in-province.working-days': 45 } }, required: 'overrides', wrongType: ['overrides', 'forty-five'] },
 ];

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/test-databases.ts';
 import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
-import { idRoutes, type ForeignIds } from './routes-table.ts';
+import { idRoutes, type ForeignIds, type IdRoute } from './routes-table.ts';
+
+const bodyFor = (route: IdRoute, org: SeededOrg) => (typeof route.payload === 'function' ? route.payload(org) : route.payload);
 import type { AppContext } from '../../src/app-context.ts';
 
 /** Everything organisation B owns, to prove a refused request changed nothing. */
@@ -40,7 +42,7 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
 
   it.each(idRoutes)("an admin of A gets 404 for B's id: $name", async (route) => {
     const before = await snapshot(t.ctx, b.orgId);
-    const res = await adminA.request({ method: route.method, url: route.url(b, bIds), payload: route.payload });
+    const res = await adminA.request({ method: route.method, url: route.url(b, bIds), payload: bodyFor(route, b) });
     expect(res.statusCode, res.body).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
     expect(await snapshot(t.ctx, b.orgId)).toBe(before);
@@ -48,7 +50,7 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
 
   it.each(idRoutes)('a missing id answers exactly like a foreign one: $name', async (route) => {
     const missing = { ...b, clientIds: ['7d0c1a2e-1111-4222-8333-944455556666'] };
-    const res = await adminA.request({ method: route.method, url: route.url(missing, { userId: '7d0c1a2e-1111-4222-8333-944455556666', tokenId: '7d0c1a2e-1111-4222-8333-944455556666' }), payload: route.payload });
+    const res = await adminA.request({ method: route.method, url: route.url(missing, { userId: '7d0c1a2e-1111-4222-8333-944455556666', tokenId: '7d0c1a2e-1111-4222-8333-944455556666' }), payload: bodyFor(route, missing) });
     const foreign = await adminA.request({ method: 'GET', url: `/api/clients/${b.clientIds[0]}` });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe(foreign.json().error.code);
@@ -57,14 +59,14 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
   it.each(idRoutes.filter((r) => r.companyData))("a client user of A gets 404 for A's other company: $name", async (route) => {
     const before = await snapshot(t.ctx, a.orgId);
     const other = { ...a, clientIds: [a.clientIds[1]] };
-    const res = await clientA.request({ method: route.method, url: route.url(other, aIds), payload: route.payload });
+    const res = await clientA.request({ method: route.method, url: route.url(other, aIds), payload: bodyFor(route, other) });
     expect(res.statusCode, res.body).toBe(route.clientForbidden ? 403 : 404);
     expect(await snapshot(t.ctx, a.orgId)).toBe(before);
   });
 
   it.each(idRoutes.filter((r) => r.companyData))("a client user of A gets 404 for B's company: $name", async (route) => {
     const before = await snapshot(t.ctx, b.orgId);
-    const res = await clientA.request({ method: route.method, url: route.url(b, bIds), payload: route.payload });
+    const res = await clientA.request({ method: route.method, url: route.url(b, bIds), payload: bodyFor(route, b) });
     expect(res.statusCode, res.body).toBe(route.clientForbidden ? 403 : 404);
     expect(await snapshot(t.ctx, b.orgId)).toBe(before);
   });

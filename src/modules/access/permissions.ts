@@ -13,6 +13,8 @@ export const permissionRoles = {
   'users:manage': ['owner', 'admin'],
   'audit:read': ['owner', 'admin'],
   'settings:manage': ['owner', 'admin'],
+  /** Reading the organisation's rule overrides (Settings → rules); changing them needs settings:manage. */
+  'rules:read': ['owner', 'admin', 'staff'],
   'tokens:own': ['owner', 'admin', 'staff', 'client'],
 } as const satisfies Record<string, readonly Role[]>;
 

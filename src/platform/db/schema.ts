@@ -90,6 +90,17 @@ export interface CalendarYearsTable {
   loadedAt: string;
 }
 
+export interface OrgSettingsTable {
+  orgId: string;
+  /** e.g. `processing.in-province.working-days` (a rule override). */
+  key: string;
+  /** JSON text of the value. */
+  value: string;
+  /** The user who last set it; null for the command line. */
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -98,6 +109,7 @@ export interface Database {
   clients: ClientsTable;
   auditLog: AuditLogTable;
   calendarYears: CalendarYearsTable;
+  orgSettings: OrgSettingsTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

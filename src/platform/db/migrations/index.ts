@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-calendar-years.ts';
+import * as m0003 from './0003-org-settings.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-calendar-years': m0002,
+  '0003-org-settings': m0003,
 };

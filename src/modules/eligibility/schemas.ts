@@ -1,0 +1,79 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { provinceCodes } from '../../domain/geo/provinces.ts';
+import { Nullable } from '../../platform/http/schemas.ts';
+import { Confidence, ScopeParam, ServiceCodeParam, SourceRef, StringEnum, Text } from '../catalog/schemas.ts';
+
+const headcount = (description: string) => Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description }));
+
+export const Declarations = Type.Object(
+  {
+    notDishonest: Type.Optional(Type.Boolean({ description: 'Not on the telecom dishonest list (失信名单): company, main investors, managers' })),
+    staffCount: headcount('Technical and management staff'),
+    socialInsuranceStaffCount: headcount('Staff on the company’s social insurance'),
+    hasEquipmentEvidence: Type.Optional(Type.Boolean({ description: 'Call-centre system purchase contract, invoices, network-access licence' })),
+    hasPremises: Type.Optional(Type.Boolean({ description: 'Premises lease and property certificate' })),
+    hasTrunkLines: Type.Optional(Type.Boolean({ description: 'Trunk-line lease contract' })),
+  },
+  { additionalProperties: false, description: 'What the company declares; anything left out is reported as unknown, never as a pass' },
+);
+
+export const CompanyInput = Type.Object(
+  {
+    registeredCapital: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000_000_000, description: '注册资本, integer yuan' })),
+    businessScope: Type.Optional(Type.String({ maxLength: 5000, description: '经营范围 as printed on the business licence' })),
+    foreignSharePercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01, description: '外资比例 %, up to 2 decimals' })),
+    province: Type.Optional(StringEnum(provinceCodes, 'Province of registration (ISO 3166-2:CN code without CN-)')),
+    declarations: Type.Optional(Declarations),
+  },
+  { additionalProperties: false, description: 'Without clientId, registeredCapital, businessScope, foreignSharePercent and province are required; with clientId, given fields replace the client record’s' },
+);
+export type CompanyInput = Static<typeof CompanyInput>;
+
+export const EligibilityRequest = Type.Object(
+  {
+    service: ServiceCodeParam,
+    scope: ScopeParam,
+    clientId: Type.Optional(Type.String({ format: 'uuid', description: 'Prefill the company from this client company of my organisation' })),
+    company: Type.Optional(CompanyInput),
+  },
+  { additionalProperties: false, title: 'EligibilityRequest' },
+);
+export interface EligibilityRequest {
+  service: string;
+  scope: string;
+  clientId?: string;
+  company?: CompanyInput;
+}
+
+const Row = Type.Object({
+  key: Type.String(),
+  level: Type.Union([Type.Literal('block'), Type.Literal('warn')]),
+  result: Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('warn'), Type.Literal('unknown')]),
+  title: Text,
+  explanation: Text,
+  source: SourceRef,
+  confidence: Confidence,
+});
+
+export const EligibilityResult = Type.Object(
+  {
+    service: Type.String(),
+    scope: Type.String(),
+    clientId: Nullable(Type.String()),
+    company: Type.Object(
+      {
+        registeredCapital: Nullable(Type.Integer()),
+        businessScope: Nullable(Type.String()),
+        foreignSharePercent: Nullable(Type.Number()),
+        province: Nullable(Type.String()),
+        declarations: Declarations,
+      },
+      { description: 'The facts checked (null: not known, so the criteria depending on it are unknown)' },
+    ),
+    eligible: Type.Boolean({ description: 'False only when a blocking criterion fails' }),
+    hasUnknowns: Type.Boolean(),
+    rows: Type.Array(Row),
+  },
+  { $id: 'EligibilityResult', title: 'EligibilityResult' },
+);
+export type EligibilityResult = Static<typeof EligibilityResult>;
