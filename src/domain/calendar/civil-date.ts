@@ -3,6 +3,9 @@
  * A date is handled as a day index: the number of days since CALENDAR_MIN_DATE.
  */
 import { CalendarInputError } from './calendar-input-error.ts';
+import { isLeapYear } from '../dates/civil-date.ts';
+
+export { isLeapYear };
 
 /** First year the engine can answer for. */
 export const CALENDAR_MIN_YEAR = 1950;
@@ -21,11 +24,6 @@ const MONTH_START = [
 ];
 const CODE_0 = 48;
 const CODE_DASH = 45;
-
-/** True when `year` is a Gregorian leap year. */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 // Day index of 1 January of each supported year (plus one past the end).
 const YEAR_START = new Int32Array(YEAR_COUNT + 1);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../obligations/civil-date.ts';
+import { addDays } from '../dates/civil-date.ts';
 import { computeResidentIdCheck } from './compute-resident-id-check.ts';
 import { convertResidentId15To18 } from './convert-resident-id-15-to-18.ts';
 import { maskResidentId } from './mask-resident-id.ts';

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/types.ts';
-import { formatIsoDate, isRealDate, type CivilDate } from '../obligations/civil-date.ts';
+import { formatIsoDate, isRealDate, type CivilDate } from '../dates/civil-date.ts';
 import { computeResidentIdCheck } from './compute-resident-id-check.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import type { IdentifierReason } from './types.ts';

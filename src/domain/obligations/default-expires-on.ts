@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/types.ts';
-import { addMonths } from './civil-date.ts';
+import { addMonths } from '../dates/civil-date.ts';
 
 /**
  * Default expiry of a VATS licence (valid 5 years): the same month and day five years after issue, with 29 February

@@ -1,7 +1,7 @@
 import { resolveSettings } from '../catalog/catalog-overrides.ts';
 import type { DeriveContext } from './build-obligation.ts';
 import { approvalChangeObligations, provincialFilingObligations, registrationChangeObligations } from './change-obligations.ts';
-import { isIsoDate } from './civil-date.ts';
+import { isIsoDate } from '../dates/civil-date.ts';
 import { defaultExpiresOn } from './default-expires-on.ts';
 import { expiryObligation, renewalObligation, startOperatingObligations } from './lifecycle-obligations.ts';
 import type { DeriveObligationsOptions, LicenceFacts, Obligation } from './types.ts';

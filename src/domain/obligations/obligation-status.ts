@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/types.ts';
-import { daysBetween } from './civil-date.ts';
+import { daysBetween } from '../dates/civil-date.ts';
 import type { ObligationStatus } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { IsoDate, LocalizedText, WorkingCalendar } from '../calendar/types.ts';
 import type { CatalogSettings } from '../catalog/catalog-overrides.ts';
 import type { Offset } from '../catalog/obligation-rules.ts';
-import { addMonths } from './civil-date.ts';
+import { addMonths } from '../dates/civil-date.ts';
 
 /** A date computed from an offset, carrying the calendar's provisional flag for working-day counts. */
 export interface ResolvedDate {

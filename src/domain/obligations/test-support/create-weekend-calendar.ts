@@ -1,5 +1,5 @@
 import type { DayInfo, IsoDate, Provisionality, WorkingCalendar } from '../../calendar/types.ts';
-import { addDays, toDayNumber } from '../civil-date.ts';
+import { addDays, toDayNumber } from '../../dates/civil-date.ts';
 
 /**
  * Test double of the official calendar: weekends off, no holidays. Years outside `knownYears` are reported as
