@@ -49,24 +49,8 @@ export const ClientCreate = Type.Object(
 );
 export type ClientCreate = Static<typeof ClientCreate>;
 
-export const ClientPatch = Type.Object(
-  {
-    name: Type.Optional(editable.name),
-    uscc: Type.Optional(editable.uscc),
-    legalRepresentative: Type.Optional(editable.legalRepresentative),
-    registeredCapital: Type.Optional(editable.registeredCapital),
-    businessScope: Type.Optional(editable.businessScope),
-    province: Type.Optional(editable.province),
-    address: Type.Optional(editable.address),
-    contactName: Type.Optional(editable.contactName),
-    contactPhone: Type.Optional(editable.contactPhone),
-    contactEmail: Type.Optional(editable.contactEmail),
-    foreignSharePercent: Type.Optional(editable.foreignSharePercent),
-    notes: Type.Optional(editable.notes),
-    usccOverride,
-  },
-  { additionalProperties: false, minProperties: 1, title: 'ClientPatch' },
-);
+/** Any subset of the create fields; at least one. */
+export const ClientPatch = Type.Partial(ClientCreate, { additionalProperties: false, minProperties: 1, title: 'ClientPatch' });
 export type ClientPatch = Static<typeof ClientPatch>;
 
 export const Client = Type.Object(
