@@ -13,6 +13,16 @@ async function dump(ctx: AppContext) {
   return JSON.stringify(rows);
 }
 
+/** A deep copy of `body` with `value` at a dotted path such as `arrangement.source`. */
+function withValueAt(body: Record<string, unknown>, dotted: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(body);
+  const keys = dotted.split('.');
+  let target: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  target[keys[keys.length - 1]] = value;
+  return copy;
+}
+
 describe.each(testDialects())('bad input on $name', (dialect) => {
   let t: TestApp;
   let org: SeededOrg;
@@ -39,11 +49,14 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
   describe.each(writeRoutes)('$name', (route) => {
     it('malformed JSON → 400 INVALID_JSON', () => expectRefused(route, '{"name": "x",', { status: 400, code: 'INVALID_JSON' }));
 
-    it.runIf(route.required)('missing required field → 400 naming it', () => {
-      const body = { ...route.valid };
-      delete body[route.required!];
-      return expectRefused(route, JSON.stringify(body), { status: 400, code: 'VALIDATION_FAILED', field: route.required });
-    });
+    // Routes whose fields are all optional have no "missing field" case, so none is declared.
+    if (route.required) {
+      it('missing required field → 400 naming it', () => {
+        const body = { ...route.valid };
+        delete body[route.required!];
+        return expectRefused(route, JSON.stringify(body), { status: 400, code: 'VALIDATION_FAILED', field: route.required });
+      });
+    }
 
     it('wrong type → 400 naming the field', () =>
       expectRefused(route, JSON.stringify({ ...route.valid, [route.wrongType[0]]: route.wrongType[1] }), { status: 400, code: 'VALIDATION_FAILED', field: route.wrongType[0] }));
@@ -51,8 +64,10 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
     it('unknown field → 400 naming it', () =>
       expectRefused(route, JSON.stringify({ ...route.valid, isAdmin: true }), { status: 400, code: 'VALIDATION_FAILED', field: 'isAdmin' }));
 
-    it.runIf(route.longField)('over-long string → 400 naming the field', () =>
-      expectRefused(route, JSON.stringify({ ...route.valid, [route.longField!]: 'x'.repeat(6000) }), { status: 400, code: 'VALIDATION_FAILED', field: route.longField }));
+    if (route.longField) {
+      it('over-long string → 400 naming the field', () =>
+        expectRefused(route, JSON.stringify(withValueAt(route.valid, route.longField!, 'x'.repeat(6000))), { status: 400, code: 'VALIDATION_FAILED', field: route.longField }));
+    }
 
     it('10 MB body → 413 PAYLOAD_TOO_LARGE', () =>
       expectRefused(route, JSON.stringify({ ...route.valid, notes: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, code: 'PAYLOAD_TOO_LARGE' }));

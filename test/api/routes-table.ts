@@ -48,7 +48,7 @@ export interface WriteRoute {
 }
 
 export const writeRoutes: WriteRoute[] = [
-  { name: 'load calendar year', method: 'POST', url: () => '/api/calendar/years', valid: { arrangement: { year: 2031, source: 'test', papers: [], days: [] } }, wrongType: ['arrangement', 'x'] },
+  { name: 'load calendar year', method: 'POST', url: () => '/api/calendar/years', valid: { arrangement: { year: 2031, source: 'test', papers: [], days: [] } }, wrongType: ['arrangement', 'x'], longField: 'arrangement.source' },
   { name: 'login', method: 'POST', url: () => '/api/auth/login', valid: { email: 'nobody@example.com', password: 'x' }, required: 'password', wrongType: ['email', 42], longField: 'password' },
   { name: 'create client', method: 'POST', url: () => '/api/clients', valid: { name: 'Bad Input Co', uscc: '91350100M000100Y43' }, required: 'name', wrongType: ['registeredCapital', '100'], longField: 'name' },
   { name: 'patch client', method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, valid: { notes: 'n' }, wrongType: ['foreignSharePercent', 'ten'], longField: 'notes' },
