@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
 import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
-import { fieldError, fillClientForm, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
+import { fieldError, fillClientForm, formItem, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
 import { usccWithWrongCheck, validUscc } from './support/uscc.ts';
 
 describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
@@ -75,6 +75,30 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
 
     await searchClients(page, '不存在的公司名称');
     await page.getByText('没有符合条件的客户').waitFor();
+  });
+
+  it('reads the credit code on the detail page: province, registering department and category', async () => {
+    await page.goto('/clients?q=91350100M000100Y43');
+    await tableRows(page).first().getByRole('link').click();
+    await waitForTitle(page, '福州示例呼叫服务有限公司（演示）');
+    const parsed = page.getByTestId('uscc-parsed');
+    await expect.poll(() => parsed.textContent()).toContain('登记地：福建省（350100）');
+    await expect(parsed.textContent()).resolves.toContain('登记管理部门：工商（市场监管）');
+    await expect(parsed.textContent()).resolves.toContain('机构类别：企业');
+
+    await switchLanguage(page, 'English');
+    await expect.poll(() => parsed.textContent()).toContain('Registered in: Fujian (350100)');
+    await switchLanguage(page, '中文');
+    await expect.poll(() => parsed.textContent()).toContain('福建省');
+  });
+
+  it('reads the credit code while typing and fills the province from it', async () => {
+    await page.goto('/clients/new');
+    await page.locator('#uscc').fill('9131000063159284XQ');
+    await expect.poll(() => page.getByTestId('uscc-parsed').textContent()).toContain('上海市（310000）');
+    await page.getByRole('button', { name: '设为省份：上海市' }).click();
+    await expect.poll(() => formItem(page, 'province').textContent()).toContain('上海市');
+    await page.getByRole('button', { name: '设为省份：上海市' }).waitFor({ state: 'detached' });
   });
 
   it('shows a duplicate credit code beside the field', async () => {

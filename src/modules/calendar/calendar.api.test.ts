@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/test-databases.ts';
 import { test2027 } from '../../../test/support/calendar-fixtures.ts';
+import { listYears } from './service.ts';
 import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../../../test/support/test-app.ts';
 
 describe.each(testDialects())('working calendar API on $name', (dialect) => {
@@ -76,6 +77,12 @@ describe.each(testDialects())('working calendar API on $name', (dialect) => {
     expect(conflict.statusCode).toBe(400);
     expect(conflict.json().error.details[0].code).toBe('CONFLICTS_WITH_NEIGHBOUR_YEAR');
     expect((await get(staff, '/api/calendar/years')).body.unpublishedYears).toContain(2027);
+  });
+
+  it('keeps every awaited year listed as time passes, until its arrangement is loaded', async () => {
+    expect((await listYears(t.ctx, { today: '2026-11-28' })).unpublishedYears).toEqual([2027]);
+    expect((await listYears(t.ctx, { today: '2028-03-01' })).unpublishedYears).toEqual([2027, 2028, 2029]);
+    expect((await listYears(t.ctx, { today: '2026-01-10' })).unpublishedYears).toEqual([2027]);
   });
 
   it('a staff user cannot load a year', async () => {

@@ -93,8 +93,11 @@ export async function listYears(ctx: AppContext, options: { today: string }) {
     return { year: a.year, source: a.source, papers: a.papers, days: a.days.length, origin: l ? ('loaded' as const) : ('builtin' as const), loadedAt: l?.loadedAt ?? null };
   });
   const known = new Set(years.map((y) => y.year));
+  // Every year after the last known one, up to next year, is awaited: none is silently skipped as time passes.
   const thisYear = Number(options.today.slice(0, 4));
-  const unpublished = [thisYear, thisYear + 1].filter((y) => !known.has(y));
+  const lastKnown = years.length ? years[years.length - 1].year : thisYear - 1;
+  const unpublished: number[] = [];
+  for (let y = Math.min(lastKnown + 1, thisYear); y <= thisYear + 1; y++) if (!known.has(y)) unpublished.push(y);
   const first = years.length ? years[0].year : null;
   return { years, unpublishedYears: unpublished, notice: unpublished.length ? describeMissingYears(unpublished, first) : null };
 }

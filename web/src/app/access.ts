@@ -17,6 +17,10 @@ export const accessRoles = {
   viewAudit: administrators,
   manageSettings: administrators,
   manageUsers: administrators,
+  /** Load and remove official holiday arrangements (server: settings:manage). */
+  manageCalendar: administrators,
+  /** Change the organisation's rule overrides (server: settings:manage). */
+  manageRules: administrators,
   createOwners: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -38,3 +38,8 @@ export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
   return `${value}%`;
 }
+
+/** Today's date in China (YYYY-MM-DD), the day deadlines are counted from. */
+export function todayInChina(): string {
+  return dayjs().tz(chinaTime).format('YYYY-MM-DD');
+}

@@ -18,7 +18,11 @@ import { ClientEditPage } from '../features/clients/pages/client-edit-page';
 import { ApplicationsPage } from '../features/applications/applications-page';
 import { LicensesPage } from '../features/licenses/licenses-page';
 import { ObligationsPage } from '../features/obligations/obligations-page';
-import { CatalogPage } from '../features/catalog/catalog-page';
+import { CatalogPage } from '../features/catalog/pages/catalog-page';
+import { ServicePage } from '../features/catalog/pages/service-page';
+import { EligibilityPage } from '../features/catalog/pages/eligibility-page';
+import { ObligationsPreviewPage } from '../features/catalog/pages/obligations-preview-page';
+import { CalendarPage } from '../features/calendar/calendar-page';
 import { SettingsPage } from '../features/settings/settings-page';
 
 export type NavKey = 'dashboard' | 'clients' | 'myCompany' | 'applications' | 'licenses' | 'obligations' | 'catalog' | 'settings';
@@ -48,6 +52,11 @@ export const appRoutes: AppRoute[] = [
   { path: '/licenses', element: <LicensesPage />, access: 'signedIn', menu: { icon: <SafetyCertificateOutlined />, label: () => 'licenses' } },
   { path: '/obligations', element: <ObligationsPage />, access: 'signedIn', menu: { icon: <AuditOutlined />, label: () => 'obligations' } },
   { path: '/catalog', element: <CatalogPage />, access: 'signedIn', menu: { icon: <BookOutlined />, label: () => 'catalog' } },
+  { path: '/catalog/eligibility', element: <EligibilityPage />, access: 'signedIn' },
+  { path: '/catalog/obligations-preview', element: <ObligationsPreviewPage />, access: 'signedIn' },
+  { path: '/catalog/calendar', element: <CalendarPage />, access: 'signedIn' },
+  // After the fixed /catalog/… pages; react-router ranks static segments first anyway.
+  { path: '/catalog/:code', element: <ServicePage />, access: 'signedIn' },
   { path: '/settings/:tab?', element: <SettingsPage />, access: 'manageSettings', menu: { icon: <SettingOutlined />, label: () => 'settings' } },
 ];
 

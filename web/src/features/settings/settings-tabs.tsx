@@ -3,8 +3,10 @@ import type { AccessFlag } from '../../app/access';
 import { UsersTab } from './users/users-tab';
 import { TokensTab } from './tokens/tokens-tab';
 import { AuditLogTab } from './audit/audit-log-tab';
+import { CalendarTab } from './calendar/calendar-tab';
+import { RulesTab } from './rules/rules-tab';
 
-export type SettingsTabKey = 'users' | 'tokens' | 'audit';
+export type SettingsTabKey = 'users' | 'tokens' | 'calendar' | 'rules' | 'audit';
 
 export interface SettingsTab {
   key: SettingsTabKey;
@@ -13,11 +15,13 @@ export interface SettingsTab {
 }
 
 /**
- * The settings tabs, in order; each is reachable at /settings/<key>.
- * Add new tabs here (planned: working calendar 工作日历, rule overrides 规则覆盖) with a label under settings.tabs.
+ * The settings tabs, in order; each is reachable at /settings/<key>, with a label under settings.tabs.
+ * The working calendar is read by everyone at 知识库 → 工作日历 (/catalog/calendar); loading years happens here.
  */
 export const settingsTabs: SettingsTab[] = [
   { key: 'users', access: 'manageUsers', element: <UsersTab /> },
   { key: 'tokens', access: 'manageSettings', element: <TokensTab /> },
+  { key: 'calendar', access: 'manageCalendar', element: <CalendarTab /> },
+  { key: 'rules', access: 'manageRules', element: <RulesTab /> },
   { key: 'audit', access: 'viewAudit', element: <AuditLogTab /> },
 ];

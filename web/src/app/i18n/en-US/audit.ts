@@ -8,6 +8,8 @@ export const audit: Widen<typeof zh> = {
       user: 'User',
       'api-token': 'API token',
       organisation: 'Organisation',
+      'calendar-year': 'Holiday arrangement',
+      'org-settings': 'Organisation settings',
     },
     actions: {
       client: {
@@ -27,6 +29,8 @@ export const audit: Widen<typeof zh> = {
       auth: { login: 'Logged in', logout: 'Logged out' },
       token: { create: 'API token created', revoke: 'API token revoked' },
       system: { bootstrap: 'System set up', demo: 'Demo data loaded' },
+      calendar: { load: 'Loaded holiday arrangement', replace: 'Replaced holiday arrangement', unload: 'Removed holiday arrangement' },
+      settings: { rules: { update: 'Changed rule overrides' } },
     },
   },
 };

@@ -1,9 +1,11 @@
 import type { Messages } from '../types';
 import { audit } from './audit';
 import { auth } from './auth';
+import { calendar } from './calendar';
+import { catalog } from './catalog';
 import { clients } from './clients';
 import { common } from './common';
 import { pages } from './pages';
 import { settings } from './settings';
 
-export const enUS: Messages = { ...common, ...auth, ...pages, ...clients, ...settings, ...audit };
+export const enUS: Messages = { ...common, ...auth, ...pages, ...clients, ...settings, ...audit, ...catalog, ...calendar };

@@ -28,9 +28,5 @@ export const pages: Widen<typeof zh> = {
       title: 'Obligations',
       description: 'Compliance tasks such as annual reports (年报) will be generated here per licence, with deadlines counted in official working days. This feature is not available yet.',
     },
-    catalog: {
-      title: 'Catalog',
-      description: 'Reference data on service categories, authorities, application materials and eligibility will be here, each with its source. This feature is not available yet.',
-    },
   },
 };

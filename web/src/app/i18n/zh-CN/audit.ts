@@ -6,6 +6,8 @@ export const audit = {
       user: '用户',
       'api-token': 'API 令牌',
       organisation: '机构',
+      'calendar-year': '节假日安排',
+      'org-settings': '机构设置',
     },
     actions: {
       client: {
@@ -25,6 +27,8 @@ export const audit = {
       auth: { login: '登录', logout: '退出登录' },
       token: { create: '新建 API 令牌', revoke: '撤销 API 令牌' },
       system: { bootstrap: '系统初始化', demo: '载入演示数据' },
+      calendar: { load: '载入节假日安排', replace: '替换节假日安排', unload: '移除节假日安排' },
+      settings: { rules: { update: '修改规则覆盖' } },
     },
   },
 } as const;

@@ -26,9 +26,5 @@ export const pages = {
       title: '合规事项',
       description: '这里将按许可证生成年报、年检等合规事项及截止日期（按官方工作日计算）。本功能尚未开放。',
     },
-    catalog: {
-      title: '知识库',
-      description: '这里将提供业务种类、审批机关、申请材料和准入条件等资料，每条都注明出处。本功能尚未开放。',
-    },
   },
 } as const;

@@ -5,6 +5,7 @@ import { formatInstant, formatPercent, formatYuan } from '../../../app/format';
 import type { Client } from '../hooks/use-clients';
 import { useProvinceName } from '../hooks/use-provinces';
 import { ClientStatusTag } from './client-status-tag';
+import { UsccParsed } from './uscc-parsed';
 
 /** Every field of a client, empty ones marked as not set rather than left blank. */
 export function ClientDescriptions({ client }: { client: Client }) {
@@ -32,6 +33,7 @@ export function ClientDescriptions({ client }: { client: Client }) {
   const items: { key: string; label: string; children: ReactNode; span?: 'filled' }[] = [
     { key: 'name', label: t('clients.fields.name'), children: client.name },
     { key: 'uscc', label: t('clients.fields.uscc'), children: uscc },
+    { key: 'usccParsed', label: t('clients.usccParsed.label'), children: <UsccParsed uscc={client.uscc} province={client.province} />, span: 'filled' },
     { key: 'legalRepresentative', label: t('clients.fields.legalRepresentative'), children: client.legalRepresentative },
     { key: 'province', label: t('clients.fields.province'), children: provinceName(client.province) },
     { key: 'registeredCapital', label: t('clients.fields.registeredCapital'), children: formatYuan(client.registeredCapital) },

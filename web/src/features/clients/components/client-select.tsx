@@ -4,9 +4,10 @@ import { useClient, useClientList } from '../hooks/use-clients';
 
 interface ClientSelectProps {
   value?: string | null;
-  onChange?: (clientId: string) => void;
+  onChange?: (clientId: string | undefined) => void;
   placeholder?: string;
   id?: string;
+  allowClear?: boolean;
 }
 
 function useDebounced(value: string, delayMs: number): string {
@@ -19,7 +20,7 @@ function useDebounced(value: string, delayMs: number): string {
 }
 
 /** Picks an active client company, searching on the server by name or credit code. */
-export function ClientSelect({ value, onChange, placeholder, id }: ClientSelectProps) {
+export function ClientSelect({ value, onChange, placeholder, id, allowClear = false }: ClientSelectProps) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const { data, isFetching } = useClientList({ q: q || undefined, status: 'active', page: 1, pageSize: 20 });
@@ -36,6 +37,7 @@ export function ClientSelect({ value, onChange, placeholder, id }: ClientSelectP
       value={value ?? undefined}
       onChange={onChange}
       placeholder={placeholder}
+      allowClear={allowClear}
       options={options}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       notFoundContent={isFetching ? <Spin size="small" /> : undefined}

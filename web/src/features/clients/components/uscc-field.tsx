@@ -1,7 +1,46 @@
-import { Checkbox, Form, Input } from 'antd';
+import { useEffect, useState } from 'react';
+import { Button, Checkbox, Flex, Form, Input, Typography } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../../../app/localized';
 import { findUsccFormatProblem, normalizeUscc } from '../uscc-format';
+import { useUsccCheck } from '../hooks/use-uscc-check';
+import { UsccParts } from './uscc-parsed';
+
+/** The typed code once it has a plausible shape, after a short pause in typing. */
+function useCheckableUscc(): string | null {
+  const value = Form.useWatch<string | undefined>('uscc');
+  const [settled, setSettled] = useState<string | null>(null);
+  useEffect(() => {
+    const candidate = value && !findUsccFormatProblem(value) ? value : null;
+    const timer = window.setTimeout(() => setSettled(candidate), 300);
+    return () => window.clearTimeout(timer);
+  }, [value]);
+  return settled;
+}
+
+/** While typing: what the code says (province, department, category), and a one-click fill of the province. */
+function LiveUsccHint({ quiet }: { quiet: boolean }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const form = Form.useFormInstance();
+  const province = Form.useWatch<string | null | undefined>('province');
+  const uscc = useCheckableUscc();
+  const { data } = useUsccCheck(uscc);
+  if (!uscc || !data || data.normalized !== uscc) return null;
+  if (!data.valid || !data.parsed) return quiet || !data.reason ? null : <Typography.Text type="warning">{localized(data.reason)}</Typography.Text>;
+  const parsedProvince = data.parsed.province;
+  return (
+    <Flex gap={8} align="center" wrap>
+      <UsccParts parsed={data.parsed} />
+      {parsedProvince && parsedProvince.code !== province && (
+        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => form.setFieldValue('province', parsedProvince.code)}>
+          {t('clients.usccParsed.useProvince', { name: localized(parsedProvince) })}
+        </Button>
+      )}
+    </Flex>
+  );
+}
 
 interface UsccFieldProps {
   /** The server's reason when it refused the code (422 USCC_CHECK_FAILED); null when none. */
@@ -37,6 +76,7 @@ export function UsccField({ serverIssue, override, onOverrideChange }: UsccField
         normalize={normalizeUscc}
         rules={[{ required: true, message: t('clients.validation.usccRequired') }, formatRule]}
         validateFirst
+        extra={<LiveUsccHint quiet={Boolean(serverIssue)} />}
         {...serverStatus}
       >
         <Input placeholder={t('clients.placeholders.uscc')} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />

@@ -23,10 +23,17 @@ export function useClientList(query: ClientListQuery) {
   });
 }
 
+/** Query options for one client, for fetchQuery outside a component (e.g. prefilling another form). */
+export function clientQueryOptions(id: string) {
+  return {
+    queryKey: clientKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/clients/{id}', { params: { path: { id } } })),
+  };
+}
+
 export function useClient(id: string | undefined, options: { notifyErrors?: boolean } = {}) {
   return useQuery({
-    queryKey: clientKeys.detail(id ?? ''),
-    queryFn: () => unwrap(api.GET('/api/clients/{id}', { params: { path: { id: id ?? '' } } })),
+    ...clientQueryOptions(id ?? ''),
     enabled: Boolean(id),
     meta: { notifyErrors: options.notifyErrors ?? true },
     retry: false,

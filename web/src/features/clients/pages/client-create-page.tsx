@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../app/error-notifier';
 import { PageHeader } from '../../../app/components/page-header';
-import { BackLink } from '../components/back-link';
+import { BackLink } from '../../../app/components/back-link';
 import { ClientForm } from '../components/client-form';
 import { toCreateBody } from '../client-form-values';
 import { useCreateClient } from '../hooks/use-clients';

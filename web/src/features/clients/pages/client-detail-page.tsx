@@ -1,5 +1,5 @@
 import { Button, Card, Popconfirm } from 'antd';
-import { EditOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, InboxOutlined, SafetyCertificateOutlined, UndoOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../app/access';
@@ -7,7 +7,7 @@ import { useMe } from '../../../app/auth/auth-context';
 import { notifySuccess } from '../../../app/error-notifier';
 import { PageHeader } from '../../../app/components/page-header';
 import { AuditTable } from '../../audit/audit-table';
-import { BackLink } from '../components/back-link';
+import { BackLink } from '../../../app/components/back-link';
 import { ClientDescriptions } from '../components/client-descriptions';
 import { ClientLoadState } from '../components/client-load-state';
 import { ClientStatusTag } from '../components/client-status-tag';
@@ -33,6 +33,9 @@ export function ClientDetailPage() {
 
   const actions = (
     <>
+      <Link to={`/catalog/eligibility?client=${client.id}`}>
+        <Button icon={<SafetyCertificateOutlined />}>{t('clients.eligibilityCheck')}</Button>
+      </Link>
       {can(role, 'editClients') && (
         <Link to={`/clients/${client.id}/edit`}>
           <Button type="primary" icon={<EditOutlined />}>

@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from './support/browser.ts';
+import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
+import { logIn, openFromMenu, switchLanguage, waitForTitle } from './support/app-actions.ts';
+import { chooseScope, eligibilityRow, prefillFromClient, rowTitled, rowWith, runSelfCheck } from './support/catalog-actions.ts';
+
+describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
+  let session: E2eSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openSession();
+    page = await session.newPage();
+    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword });
+    await page.waitForURL(/\/dashboard$/);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('browses the services and opens B24-1 with its materials and the 5-working-day correction notice and its source', async () => {
+    await openFromMenu(page, '知识库');
+    await waitForTitle(page, '知识库');
+    await page.getByTestId('services-B1').getByText('互联网数据中心业务').waitFor();
+    await snap(page, 'catalog-services');
+    await page.getByRole('link', { name: '国内呼叫中心业务' }).click();
+
+    await page.waitForURL(/\/catalog\/B24-1$/);
+    await waitForTitle(page, 'B24-1 国内呼叫中心业务');
+    const materials = page.getByTestId('materials-table').locator('tr.ant-table-row');
+    await expect.poll(() => materials.count()).toBeGreaterThanOrEqual(9);
+    await expect(rowTitled(page.getByTestId('materials-table'), '营业执照').textContent()).resolves.toMatch(/必需.*客户上传.*PDF/);
+    await expect(rowWith(page.getByTestId('materials-table'), '经营增值电信业务书面申请').textContent()).resolves.toContain('LicenseDesk 生成');
+
+    const correction = rowWith(page.getByTestId('stages-table'), '一次性补正告知');
+    await expect(correction.textContent()).resolves.toContain('5 个工作日内');
+    await correction.getByTestId('source-tag').first().hover();
+    await expect.poll(() => page.locator('.ant-tooltip:visible').textContent()).toContain('电信业务经营许可管理办法（工业和信息化部令第42号）第十一条');
+    await expect(correction.getByTestId('source-tag').first().textContent()).resolves.toBe('法规高');
+
+    await page.getByRole('combobox', { name: '选择省份' }).fill('上海');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '上海市' }).click();
+    await expect.poll(() => page.getByTestId('authority-name').textContent()).toBe('上海市通信管理局');
+    await snap(page, 'catalog-service-b24-1');
+
+    await switchLanguage(page, 'English');
+    await waitForTitle(page, 'B24-1 Domestic call centre');
+    await expect(rowWith(page.getByTestId('stages-table'), 'One consolidated correction notice').textContent()).resolves.toContain('within 5 working days');
+    await snap(page, 'catalog-service-b24-1-en');
+    await switchLanguage(page, '中文');
+    await waitForTitle(page, 'B24-1 国内呼叫中心业务');
+  });
+
+  it('fails capital and business scope for the Shanghai demo client prefilled into the self-check', async () => {
+    await page.goto('/catalog/eligibility');
+    await waitForTitle(page, '知识库');
+    await prefillFromClient(page, '上海示例客服外包有限公司（演示）');
+    await expect(page.locator('#registeredCapital').inputValue()).resolves.toBe('800,000');
+    await runSelfCheck(page);
+
+    await expect(page.getByTestId('eligibility-verdict').textContent()).resolves.toContain('不通过');
+    for (const key of ['registered-capital', 'business-scope']) {
+      await expect(eligibilityRow(page, key).getAttribute('data-result')).resolves.toBe('fail');
+      await expect(eligibilityRow(page, key).textContent()).resolves.toContain('不通过');
+    }
+    await expect(eligibilityRow(page, 'registered-capital').textContent()).resolves.toContain('¥800,000 低于省内要求的 ¥1,000,000');
+    await expect(eligibilityRow(page, 'registration-province').textContent()).resolves.toContain('通过');
+    await snap(page, 'catalog-eligibility-fail');
+  });
+
+  it('passes capital for the Ziyang demo client checked for a cross-regional licence', async () => {
+    await page.goto('/catalog/eligibility');
+    await prefillFromClient(page, '资阳示例信息技术有限公司（演示）');
+    await chooseScope(page, '跨地区（全网）');
+    await page.locator('#notDishonest').getByText('是', { exact: true }).click();
+    await runSelfCheck(page);
+
+    await expect(eligibilityRow(page, 'registered-capital').getAttribute('data-result')).resolves.toBe('pass');
+    await expect(eligibilityRow(page, 'registered-capital').textContent()).resolves.toContain('不低于跨地区要求的 ¥10,000,000');
+    await expect(eligibilityRow(page, 'not-dishonest').getAttribute('data-result')).resolves.toBe('pass');
+    await expect(page.getByTestId('eligibility-verdict').textContent()).resolves.toContain('通过：满足全部必备条件');
+    await snap(page, 'catalog-eligibility-pass');
+  });
+
+  it('previews a licence’s obligations with due dates and statuses', async () => {
+    await page.goto('/catalog/obligations-preview');
+    await chooseScope(page, '上海市（省内）');
+    await page.locator('#issuedOn').fill('2025-12-15');
+    await page.locator('#issuedOn').press('Enter');
+    await page.locator('#today').fill('2026-11-28');
+    await page.locator('#today').press('Enter');
+    await page.getByRole('button', { name: /预\s?览$/ }).click();
+
+    const table = page.getByTestId('obligations-table');
+    await expect.poll(() => rowWith(table, '电信业务经营信息年报').getAttribute('data-status')).toBe('overdue');
+    await expect(rowWith(table, '开通业务').textContent()).resolves.toMatch(/2026-12-15.*即将到期/);
+    await expect(rowWith(table, '许可证到期').textContent()).resolves.toContain('2030-12-15');
+    await snap(page, 'catalog-obligations-preview');
+  });
+
+  it('lets an administrator override a rule value and shows it on the service page', async () => {
+    await page.goto('/settings/rules');
+    await waitForTitle(page, '设置');
+    const input = page.getByLabel('撰写并提交申请所需时间');
+    await input.fill('99');
+    await page.getByTestId('rules-processing').getByRole('button', { name: /保\s?存$/ }).click();
+    await expect.poll(() => page.getByTestId('rules-processing').locator('.ant-form-item-explain').textContent()).toContain('1–60');
+
+    await input.fill('5');
+    await page.getByTestId('rules-processing').getByRole('button', { name: /保\s?存$/ }).click();
+    await page.locator('.ant-message').getByText('「撰写并提交申请所需时间」已设为 5 个工作日').waitFor();
+    await snap(page, 'settings-rules');
+
+    await page.goto('/catalog/B24-1');
+    const drafting = rowTitled(page.getByTestId('stages-table'), '撰写并提交申请');
+    await expect.poll(() => drafting.textContent()).toContain('约 5 个工作日');
+    await drafting.getByTestId('overridden-tag').waitFor();
+
+    await page.goto('/settings/rules');
+    await page.getByTestId('rules-processing').getByRole('button', { name: /恢复默认$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await page.locator('.ant-message').getByText('「撰写并提交申请所需时间」已恢复默认值').waitFor();
+    await expect(input.inputValue()).resolves.toBe('3');
+  });
+});
