@@ -46,8 +46,8 @@ function ClientsList({ canCreate }: { canCreate: boolean }) {
     {
       key: 'uscc',
       title: t('clients.fields.uscc'),
-      width: 200,
-      render: (_, c) => <Typography.Text style={{ fontFamily: 'monospace' }}>{c.uscc}</Typography.Text>,
+      width: 210,
+      render: (_, c) => <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{c.uscc}</Typography.Text>,
     },
     { key: 'province', title: t('clients.fields.province'), width: 120, render: (_, c) => provinceName(c.province) },
     {
