@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bundle = path.join(root, 'dist', 'licensedesk.mjs');
+const bundleDir = path.join(root, 'dist', 'cli');
+const bundle = path.join(bundleDir, 'main.js');
 // Packages that find their own files on disk at run time (native addons, static assets) stay outside the bundle.
 const external = ['better-sqlite3', '@node-rs/argon2', 'pg-native', '@fastify/swagger-ui', '@fastify/static', 'esbuild', 'tsx', 'playwright-core', 'vite'];
 
@@ -20,10 +21,14 @@ function newestMtime(target) {
 
 async function buildBundle() {
   const esbuild = await import('esbuild');
-  const partial = `${bundle}.${process.pid}.tmp`;
+  const partial = `${bundleDir}.${process.pid}.tmp`;
   await esbuild.build({
     entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
-    outfile: partial,
+    outdir: partial,
+    // Split so a command loads only what it uses (the web server's modules load only for `serve`).
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.js' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -32,7 +37,11 @@ async function buildBundle() {
     logLevel: 'error',
     banner: { js: "import { createRequire as __ldRequire } from 'node:module'; const require = __ldRequire(import.meta.url);" },
   });
-  fs.renameSync(partial, bundle); // atomic: a concurrent run sees the old bundle or the new one, never half
+  // Swap whole folders, so a concurrent run sees the old bundle or the new one, never a mix.
+  const old = `${bundleDir}.${process.pid}.old`;
+  if (fs.existsSync(bundleDir)) fs.renameSync(bundleDir, old);
+  fs.renameSync(partial, bundleDir);
+  fs.rmSync(old, { recursive: true, force: true });
 }
 
 async function main() {

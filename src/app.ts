@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
+import { repoRoot } from './platform/repo-root.ts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { AppContext } from './app-context.ts';
@@ -24,7 +24,6 @@ import { eligibilityRoutes } from './modules/eligibility/routes.ts';
 import { obligationsRoutes } from './modules/obligations/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
 
 /** Largest JSON body accepted; anything larger is refused with 413 before it is parsed. */

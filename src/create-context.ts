@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { repoRoot } from './platform/repo-root.ts';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './platform/config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -12,7 +13,7 @@ import { createCalendarHolder } from './modules/calendar/calendar-holder.ts';
 
 /** Reads the version once from package.json. */
 export function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname ?? '.', '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -3,19 +3,9 @@ import type { AppContext } from './app-context.ts';
 import type { Config } from './platform/config.ts';
 import { buildApp } from './app.ts';
 import { createContext } from './create-context.ts';
-import { bootstrapIfEmpty, type BootstrapResult } from './modules/organisations/bootstrap.ts';
+import { bootstrapIfEmpty } from './modules/organisations/bootstrap.ts';
+import { announceBootstrap } from './modules/organisations/announce-bootstrap.ts';
 import { AppError } from './platform/errors/app-error.ts';
-
-/** Prints the first-start account once (the generated password is not stored in clear anywhere). */
-export function announceBootstrap(result: BootstrapResult, url: string, out: NodeJS.WritableStream = process.stdout): void {
-  if (!result.created) return;
-  const lines = ['', '========================================================', ' LicenseDesk 许可证管家 — first start 首次启动', ` Sign in 登录: ${url}`, ` Email 邮箱:   ${result.email}`];
-  if (result.generatedPassword) lines.push(` Password 密码: ${result.generatedPassword}`, ' (shown once — 仅显示一次，请妥善保存; set LICENSEDESK_ADMIN_PASSWORD to choose your own)');
-  else lines.push(' Password 密码: the one in LICENSEDESK_ADMIN_PASSWORD');
-  if (result.demo) lines.push(' A demo workspace was created 已创建演示工作区 (LICENSEDESK_DEMO=0 to skip)');
-  lines.push('========================================================', '');
-  out.write(lines.join('\n') + '\n');
-}
 
 /** Starts the HTTP server: migrate, first-start bootstrap, listen. Port conflicts fail with a one-line reason. */
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; ctx: AppContext; url: string }> {

@@ -4,7 +4,7 @@ import { createContext, packageVersion } from '../create-context.ts';
 import { createLogger } from '../platform/logger.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { bootstrapIfEmpty } from '../modules/organisations/bootstrap.ts';
-import { announceBootstrap } from '../server.ts';
+import { announceBootstrap } from '../modules/organisations/announce-bootstrap.ts';
 
 /** Thrown to end the CLI with an exit status after output was already written. */
 export class CliExit extends Error {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { packageVersion } from '../../create-context.ts';
-import { startServer } from '../../server.ts';
 import { withContext } from '../cli-context.ts';
 
 export function registerServeCommands(program: Command): void {
@@ -11,6 +10,8 @@ export function registerServeCommands(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .action(async (options: { port?: string }) => {
       const env = options.port ? { ...process.env, PORT: options.port } : process.env;
+      // Loaded on demand: the web server's modules are not needed by any other command.
+      const { startServer } = await import('../../server.ts');
       await startServer(loadConfig(env, packageVersion()));
     });
 
