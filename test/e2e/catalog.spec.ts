@@ -120,6 +120,21 @@ describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
     await expect.poll(() => drafting.textContent()).toContain('约 5 个工作日');
     await drafting.getByTestId('overridden-tag').waitFor();
 
+    // An eligibility threshold: the requirement states the organisation's figure, tagged as theirs.
+    await page.goto('/settings/rules');
+    await page.getByLabel('技术及管理人员人数（建议）').fill('15');
+    await page.getByTestId('rules-eligibility').getByRole('button', { name: /保\s?存$/ }).click();
+    await page.locator('.ant-message').getByText(/「技术及管理人员人数（建议）」已设为 15/).waitFor();
+    await page.goto('/catalog/B24-1');
+    const staffRow = rowTitled(page.getByTestId('criteria-table'), '技术及管理人员');
+    await expect.poll(() => staffRow.textContent()).toContain('建议至少有15名技术及管理人员。');
+    await staffRow.getByTestId('overridden-tag').waitFor();
+    await expect(staffRow.textContent()).resolves.not.toContain('本机构设置：');
+    await page.goto('/settings/rules');
+    await page.getByTestId('rules-eligibility').getByRole('button', { name: /恢复默认$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await page.locator('.ant-message').getByText('「技术及管理人员人数（建议）」已恢复默认值').waitFor();
+
     await page.goto('/settings/rules');
     await page.getByTestId('rules-processing').getByRole('button', { name: /恢复默认$/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();

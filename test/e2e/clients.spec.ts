@@ -99,6 +99,11 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await page.getByRole('button', { name: '设为省份：上海市' }).click();
     await expect.poll(() => formItem(page, 'province').textContent()).toContain('上海市');
     await page.getByRole('button', { name: '设为省份：上海市' }).waitFor({ state: 'detached' });
+
+    // A wrong check character: the reason, and what the code still says.
+    await page.locator('#uscc').fill(usccWithWrongCheck());
+    await expect.poll(() => page.getByTestId('uscc-parsed').textContent()).toContain('校验码（第18位）');
+    await expect(page.getByTestId('uscc-parsed').textContent()).resolves.toMatch(/仍可读出：.*登记地：北京市（110108）.*机构类别：企业/);
   });
 
   it('shows a duplicate credit code beside the field', async () => {

@@ -16,7 +16,7 @@ export function checkEligibility(company: CompanyProfile, request: EligibilityRe
   if (!service) throw new RangeError(`checkEligibility: unknown service '${request.service}'`);
   if (!isLicenceScope(request.scope)) throw new RangeError(`checkEligibility: invalid scope '${request.scope}'`);
   const settings = resolveSettings(request.overrides);
-  const rows: EligibilityRow[] = listEligibilityCriteria({ service: service.code }).map((criterion) => {
+  const rows: EligibilityRow[] = listEligibilityCriteria({ service: service.code, settings }).map((criterion) => {
     const verdict = evaluators[criterion.key]({ company, service, scope: request.scope, settings });
     return {
       key: criterion.key,

@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../calendar/types.ts';
 import type { LicenceScope } from './authorities.ts';
+import type { CatalogSettings } from './catalog-overrides.ts';
 import type { OverridableKey } from './overridable-settings.ts';
-import { findService, type ServiceCode } from './services.ts';
+import { findService, type ServiceCode, type TelecomService } from './services.ts';
 import type { Confidence, Source } from './source.ts';
 import { guide, NEGATIVE_LIST_2020, ORDER_42, practice, regulation, TELECOM_REGULATIONS } from './sources.ts';
 
@@ -21,12 +22,19 @@ export type CriterionKey =
 /** `block`: failing it makes the company ineligible; `warn`: practice or a declaration to confirm. */
 export type CriterionLevel = 'block' | 'warn';
 
+/** What a requirement's wording may depend on: the service, and the settings in force for the organisation. */
+export interface RequirementContext {
+  service: Pick<TelecomService, 'code' | 'zh' | 'en'>;
+  settings: CatalogSettings;
+}
+
 /** One condition a company should meet before applying. */
 export interface EligibilityCriterion {
   key: CriterionKey;
   level: CriterionLevel;
   title: LocalizedText;
-  requirement: LocalizedText;
+  /** Fixed wording, or wording stating the value in force (an overridable threshold). */
+  requirement: LocalizedText | ((context: RequirementContext) => LocalizedText);
   /** Service groups it applies to (a sub-item matches its parent), or 'all'. */
   services: 'all' | ServiceCode[];
   /** The setting holding its threshold, when an organisation may change it. */
@@ -59,7 +67,12 @@ export const eligibilityCriteria: readonly EligibilityCriterion[] = [
     source: guide('注意事项1') },
   { key: 'foreign-share', level: 'block', services: 'all', confidence: 'H',
     title: { zh: '外资股比', en: 'Foreign shareholding' },
-    requirement: { zh: '外资股比不得超过该业务的上限（呼叫中心不设上限，多数其他增值电信业务为50%）。', en: 'Foreign equity may not exceed the service’s cap (none for call centres; 50% for most other VATS).' },
+    requirement: ({ service, settings }) => {
+      const cap = settings[foreignCapKey(service.code)];
+      return cap >= 100
+        ? { zh: `${service.zh}不设外资股比上限。`, en: `${service.en} has no foreign-equity cap.` }
+        : { zh: `${service.zh}的外资股比不得超过${cap}%。`, en: `Foreign equity in ${service.en} may not exceed ${cap}%.` };
+    },
     source: regulation(NEGATIVE_LIST_2020) },
   { key: 'not-dishonest', level: 'block', services: 'all', confidence: 'H',
     title: { zh: '未列入失信名单', en: 'Not on the dishonest list' },
@@ -67,11 +80,17 @@ export const eligibilityCriteria: readonly EligibilityCriterion[] = [
     source: regulation(`${ORDER_42}第六条第（六）项`) },
   { key: 'staff-count', level: 'warn', services: 'all', confidence: 'L', settingKey: 'eligibility.staff.minimum',
     title: { zh: '技术及管理人员', en: 'Technical and management staff' },
-    requirement: { zh: '建议有10名以上技术及管理人员。', en: 'Ten or more technical and management staff are recommended.' },
+    requirement: ({ settings }) => {
+      const min = settings['eligibility.staff.minimum'];
+      return { zh: `建议至少有${min}名技术及管理人员。`, en: `At least ${min} technical and management staff are recommended.` };
+    },
     source: practice('咨询机构经验（法规仅要求“有与开展经营活动相适应的资金和专业人员”，第六条第（二）项）') },
   { key: 'social-insurance', level: 'warn', services: 'all', confidence: 'L', settingKey: 'eligibility.social-insurance.minimum',
     title: { zh: '社保缴纳人员', en: 'Staff on company social insurance' },
-    requirement: { zh: '建议至少3人在本公司缴纳社保（常见要求3–5人）。', en: 'At least 3 staff on the company’s social insurance are recommended (3–5 is common).' },
+    requirement: ({ settings }) => {
+      const min = settings['eligibility.social-insurance.minimum'];
+      return { zh: `建议至少${min}人在本公司缴纳社保（常见要求3–5人）。`, en: `At least ${min} staff on the company’s social insurance are recommended (3–5 is common).` };
+    },
     source: practice('咨询机构经验') },
   { key: 'premises', level: 'warn', services: 'all', confidence: 'H',
     title: { zh: '经营场地', en: 'Premises' },
@@ -93,7 +112,29 @@ function appliesTo(criterion: EligibilityCriterion, service: ServiceCode): boole
   return criterion.services.includes(service) || (parent !== null && parent !== undefined && criterion.services.includes(parent));
 }
 
-/** The criteria for a service (the scope decides thresholds, not which criteria apply). */
-export function listEligibilityCriteria(options: { service: ServiceCode }): EligibilityCriterion[] {
-  return eligibilityCriteria.filter((c) => appliesTo(c, options.service));
+/** A criterion for one service, its requirement worded with the values in force. */
+export type ResolvedCriterion = Omit<EligibilityCriterion, 'requirement' | 'settingKey'> & {
+  requirement: LocalizedText;
+  /** The setting deciding its threshold (the service's own foreign-equity cap for `foreign-share`), or null. */
+  settingKey: OverridableKey | null;
+};
+
+/** The setting holding a service's foreign-equity cap. */
+export function foreignCapKey(service: ServiceCode): OverridableKey {
+  return `eligibility.foreign-cap.${service}` as OverridableKey;
+}
+
+/**
+ * The criteria for a service (the scope decides thresholds, not which criteria apply), each requirement stating the
+ * organisation's value where it may be overridden. Throws RangeError for an unknown service.
+ */
+export function listEligibilityCriteria(options: { service: ServiceCode; settings: CatalogSettings }): ResolvedCriterion[] {
+  const service = findService(options.service);
+  if (!service) throw new RangeError(`listEligibilityCriteria: unknown service '${options.service}'`);
+  const context: RequirementContext = { service, settings: options.settings };
+  return eligibilityCriteria.filter((c) => appliesTo(c, service.code)).map(({ requirement, settingKey, ...c }) => ({
+    ...c,
+    requirement: typeof requirement === 'function' ? requirement(context) : requirement,
+    settingKey: settingKey ?? (c.key === 'foreign-share' ? foreignCapKey(service.code) : null),
+  }));
 }

@@ -3,10 +3,9 @@ import { findProvince } from '../geo/provinces.ts';
 import { describeScope, type LicenceScope } from './authorities.ts';
 import { matchBusinessScope } from './business-scope-match.ts';
 import type { CatalogSettings } from './catalog-overrides.ts';
-import { minimumCapitalFor, type CriterionKey } from './eligibility-criteria.ts';
+import { foreignCapKey, minimumCapitalFor, type CriterionKey } from './eligibility-criteria.ts';
 import type { CompanyProfile, CriterionResult } from './eligibility-types.ts';
 import { formatYuan } from './format-yuan.ts';
-import type { OverridableKey } from './overridable-settings.ts';
 import type { TelecomService } from './services.ts';
 
 /** Everything an evaluator may look at. */
@@ -58,7 +57,7 @@ function foreignShare({ company, service, settings }: EvaluationContext): Verdic
   if (!Number.isFinite(share) || share < 0 || share > 100) {
     return { result: 'unknown', explanation: { zh: `外资股比“${share}”无效，应为0–100。`, en: `Foreign share '${share}' is invalid; it must be 0–100.` } };
   }
-  const cap = settings[`eligibility.foreign-cap.${service.code}` as OverridableKey];
+  const cap = settings[foreignCapKey(service.code)];
   if (cap >= 100) {
     return { result: 'pass', explanation: { zh: `${service.zh}不设外资股比上限（外资股比 ${share}%）。`, en: `${service.en} has no foreign-equity cap (foreign share ${share}%).` } };
   }

@@ -1,7 +1,6 @@
-import { findProvinceByRegionCode } from '../geo/provinces.ts';
 import { normalizationWarnings } from './normalize-identifier.ts';
+import { readUsccParts } from './read-uscc-parts.ts';
 import type { IdentifierReason, NamedCode, ParseResult } from './types.ts';
-import { findUsccDepartment } from './uscc-departments.ts';
 import { validateUscc } from './validate-uscc.ts';
 
 /** The parts of a USCC. */
@@ -48,20 +47,18 @@ export function parseUscc(value: string, options: ParseUsccOptions = {}): ParseR
     });
   }
   const code = validation.normalized;
-  const department = findUsccDepartment(code[0])!;
-  const category = department.categories.find((c) => c.code === code[1])!;
-  const regionCode = code.slice(2, 8);
-  const province = findProvinceByRegionCode(regionCode);
+  // A code that passed the structure checks has every part.
+  const parts = readUsccParts(code);
   return {
     ok: true,
     warnings,
     value: {
       normalized: code,
-      department: { code: department.code, zh: department.zh, en: department.en },
-      category: { code: category.code, zh: category.zh, en: category.en },
-      regionCode,
-      province: province ? { code: province.code, zh: province.zh, en: province.en } : null,
-      organisationCode: code.slice(8, 17),
+      department: parts.department!,
+      category: parts.category!,
+      regionCode: parts.regionCode!,
+      province: parts.province,
+      organisationCode: parts.organisationCode!,
       checkCharacter: code[17],
       checkValid: validation.valid,
     },

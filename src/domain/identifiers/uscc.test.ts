@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeUsccCheck, USCC_ALPHABET } from './compute-uscc-check.ts';
 import { parseUscc } from './parse-uscc.ts';
+import { readUsccParts } from './read-uscc-parts.ts';
 import { usccDepartments } from './uscc-departments.ts';
 import { validateUscc } from './validate-uscc.ts';
 
@@ -109,5 +110,15 @@ describe('parseUscc', () => {
 describe('parseUscc normalization', () => {
   it('says when it normalized the input', () => {
     expect(parseUscc(' 91350100m000100y43')).toMatchObject({ ok: true, value: { normalized: '91350100M000100Y43' }, warnings: [{ code: 'normalized' }] });
+  });
+});
+
+describe('readUsccParts', () => {
+  it('reads every valid position of an invalid code and nulls the rest', () => {
+    expect(readUsccParts('91350100M000100Y44')).toMatchObject({ department: { code: '9' }, category: { code: '1' }, regionCode: '350100', province: { code: 'FJ' }, organisationCode: 'M000100Y4' });
+    expect(readUsccParts('Q1ABC100M000100Y43')).toEqual({ department: null, category: null, regionCode: null, province: null, organisationCode: 'M000100Y4' });
+    expect(readUsccParts('9A350100M0I0100Y43')).toMatchObject({ department: { code: '9' }, category: null, province: { code: 'FJ' }, organisationCode: null });
+    expect(readUsccParts('91100000')).toMatchObject({ regionCode: '100000', province: null, organisationCode: null });
+    expect(readUsccParts('')).toEqual({ department: null, category: null, regionCode: null, province: null, organisationCode: null });
   });
 });

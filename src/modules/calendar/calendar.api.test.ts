@@ -103,10 +103,23 @@ describe.each(testDialects())('working calendar API on $name', (dialect) => {
     expect(holidayCn.year).toBe(2026);
     expect((await get(staff, '/api/calendar/days?from=2027-02-08&to=2027-02-08')).body.items[0].kind).toBe('workday');
 
+    const rows = (await get(staff, '/api/calendar/years')).body.years as { year: number; origin: string; hasBuiltin: boolean }[];
+    expect(rows.find((r) => r.year === 2027)).toMatchObject({ origin: 'loaded', hasBuiltin: false });
+    expect(rows.find((r) => r.year === 2026)).toMatchObject({ origin: 'builtin', hasBuiltin: true });
+
     expect((await admin.request({ method: 'DELETE', url: '/api/calendar/years/2027' })).statusCode).toBe(204);
     expect((await get(staff, '/api/calendar/add?from=2026-12-01&days=30')).body.provisional).toBe(true);
     expect((await admin.request({ method: 'DELETE', url: '/api/calendar/years/2027' })).statusCode).toBe(404);
     const audit = (await get(admin, '/api/audit?entityType=calendar-year')).body;
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['calendar.unload', 'calendar.replace', 'calendar.load']);
+  });
+
+  it('a year loaded over a built-in one says so, and removing it restores the built-in', async () => {
+    const holidayCn = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../domain/calendar/data/2026.json'), 'utf8'));
+    expect((await admin.request({ method: 'POST', url: '/api/calendar/years', payload: { holidayCn } })).statusCode).toBe(200);
+    const row2026 = async () => ((await get(staff, '/api/calendar/years')).body.years as { year: number }[]).find((r) => r.year === 2026);
+    expect(await row2026()).toMatchObject({ origin: 'loaded', hasBuiltin: true });
+    expect((await admin.request({ method: 'DELETE', url: '/api/calendar/years/2026' })).statusCode).toBe(204);
+    expect(await row2026()).toMatchObject({ origin: 'builtin', hasBuiltin: true });
   });
 });

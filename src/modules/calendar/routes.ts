@@ -105,7 +105,9 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  const YearRow = Type.Object({ year: Type.Integer(), source: Type.String(), papers: Type.Array(Type.String()), days: Type.Integer(), origin: Type.Union([Type.Literal('builtin'), Type.Literal('loaded')]), loadedAt: Nullable(Type.String()) });
+  const YearRow = Type.Object({ year: Type.Integer(), source: Type.String(), papers: Type.Array(Type.String()), days: Type.Integer(), origin: Type.Union([Type.Literal('builtin'), Type.Literal('loaded')]),
+    hasBuiltin: Type.Boolean({ description: 'True when this release ships an arrangement for the year: removing a loaded one restores it; false: removal leaves the year on weekends only (provisional)' }),
+    loadedAt: Nullable(Type.String()) });
   app.get(
     '/api/calendar/years',
     { schema: { tags, summary: 'Years with an official arrangement, and the years not yet published', response: withErrors({ 200: Type.Object({ years: Type.Array(YearRow), unpublishedYears: Type.Array(Type.Integer()), notice: Nullable(Text) }) }) } },

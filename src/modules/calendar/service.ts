@@ -88,9 +88,10 @@ export async function unloadYear(ctx: AppContext, actor: Actor, year: number): P
 export async function listYears(ctx: AppContext, options: { today: string }) {
   const loaded = await repo.listLoadedYears(ctx.db);
   const loadedByYear = new Map(loaded.map((l) => [l.arrangement.year, l]));
+  const builtinYears = new Set(builtinArrangements.map((a) => a.year));
   const years = ctx.calendar.arrangements().map((a) => {
     const l = loadedByYear.get(a.year);
-    return { year: a.year, source: a.source, papers: a.papers, days: a.days.length, origin: l ? ('loaded' as const) : ('builtin' as const), loadedAt: l?.loadedAt ?? null };
+    return { year: a.year, source: a.source, papers: a.papers, days: a.days.length, origin: l ? ('loaded' as const) : ('builtin' as const), hasBuiltin: builtinYears.has(a.year), loadedAt: l?.loadedAt ?? null };
   });
   const known = new Set(years.map((y) => y.year));
   // Every year after the last known one, up to next year, is awaited: none is silently skipped as time passes.

@@ -70,7 +70,7 @@ const Criterion = Type.Object({
   key: Type.String(),
   level: Type.Union([Type.Literal('block'), Type.Literal('warn')], { description: 'block: failing it makes the company ineligible' }),
   title: Text,
-  requirement: Text,
+  requirement: Type.Object(Text.properties, { description: 'What is required, stating the value in force for the organisation where it may be overridden (see setting)' }),
   setting: Nullable(EffectiveSetting),
   source: SourceRef,
   confidence: Confidence,

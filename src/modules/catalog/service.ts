@@ -1,6 +1,6 @@
 import { describeScope, findAuthority, listScopes, type Authority } from '../../domain/catalog/authorities.ts';
 import { resolveSettings, type CatalogOverrides, type CatalogSettings } from '../../domain/catalog/catalog-overrides.ts';
-import { listEligibilityCriteria, type EligibilityCriterion } from '../../domain/catalog/eligibility-criteria.ts';
+import { listEligibilityCriteria } from '../../domain/catalog/eligibility-criteria.ts';
 import { listMaterials } from '../../domain/catalog/materials.ts';
 import { findObligationRule, obligationRules, type DueRule, type ObligationRule, type Offset as RuleOffset } from '../../domain/catalog/obligation-rules.ts';
 import { findOverridableSetting, overridableSettings, type OverridableKey } from '../../domain/catalog/overridable-settings.ts';
@@ -74,12 +74,6 @@ function stagesFor(scope: string, applied: Applied) {
   }));
 }
 
-/** The setting deciding a criterion's threshold: its own, or the service's foreign-equity cap. */
-function criterionSettingKey(criterion: EligibilityCriterion, service: TelecomService): OverridableKey | null {
-  if (criterion.settingKey) return criterion.settingKey;
-  return criterion.key === 'foreign-share' ? (`eligibility.foreign-cap.${service.code}` as OverridableKey) : null;
-}
-
 function ruleOf(rule: ObligationRule, applied: Applied) {
   return { ...rule, due: annotateDue(rule.due, applied), dueSummary: describeDueRule(rule.due, applied.settings), consequenceSource: rule.consequenceSource ?? null };
 }
@@ -119,10 +113,10 @@ export function getCatalogService(options: { code: string; overrides?: CatalogOv
   return {
     service: { ...summaryOf(service), scopeKeywords: service.scopeKeywords, source: service.source, confidence: service.confidence },
     authorities: authoritiesFor(),
-    eligibility: listEligibilityCriteria({ service: service.code }).map((c) => {
-      const key = criterionSettingKey(c, service);
-      return { key: c.key, level: c.level, title: c.title, requirement: c.requirement, setting: key ? effectiveSetting(key, applied) : null, source: c.source, confidence: c.confidence };
-    }),
+    // Requirements state the organisation's values; `setting` says whether each differs from the default.
+    eligibility: listEligibilityCriteria({ service: service.code, settings: applied.settings }).map((c) => ({
+      key: c.key, level: c.level, title: c.title, requirement: c.requirement, setting: c.settingKey ? effectiveSetting(c.settingKey, applied) : null, source: c.source, confidence: c.confidence,
+    })),
     materials: listMaterials(service.code).map(({ services: _services, ...m }) => m),
     // Stages differ only between in-province and cross-regional, so any province stands for all of them.
     processStages: { inProvince: stagesFor('BJ', applied), crossRegional: stagesFor('cross-regional', applied) },

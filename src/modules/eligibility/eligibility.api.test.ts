@@ -84,6 +84,21 @@ describe.each(testDialects())('eligibility API on $name', (dialect) => {
     expect(body.eligible).toBe(false);
   });
 
+  it('takes null in company fields as unknown, overriding the client record', async () => {
+    const { status, body } = await post(staff, { service: 'B24-1', scope: 'BJ', clientId: org.clientIds[0], company: { registeredCapital: null, province: null, declarations: { staffCount: null, notDishonest: true } } });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.company).toMatchObject({ registeredCapital: null, province: null, declarations: { notDishonest: true } });
+    expect(body.company.declarations).not.toHaveProperty('staffCount');
+    expect(row(body, 'registered-capital')).toMatchObject({ result: 'unknown', explanation: { zh: '注册资本已标为未知（不采用客户档案中的值），无法判断。' } });
+    expect(row(body, 'registration-province').result).toBe('unknown');
+    expect(row(body, 'staff-count').result).toBe('unknown');
+    expect(row(body, 'not-dishonest').result).toBe('pass');
+    // Without a client, the core facts stay required: null is not an answer.
+    const typed = await post(staff, { service: 'B24-1', scope: 'BJ', company: { ...company, registeredCapital: null } });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.details.map((d: { field: string }) => d.field)).toEqual(['company.registeredCapital']);
+  });
+
   it("answers another organisation's client, or a missing one, with 404", async () => {
     for (const clientId of [other.clientIds[0], '7d0c1a2e-1111-4222-8333-944455556666']) {
       const res = await post(staff, { service: 'B24-1', scope: 'BJ', clientId });

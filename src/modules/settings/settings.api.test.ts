@@ -86,6 +86,8 @@ describe.each(testDialects())('rule overrides on $name', (dialect) => {
     const company = { registeredCapital: 2_000_000, businessScope: '呼叫中心业务', foreignSharePercent: 0, province: 'BJ', declarations: { staffCount: 12 } };
     const res = (await staff.request({ method: 'POST', url: '/api/eligibility', payload: { service: 'B24-1', scope: 'BJ', company } })).json();
     expect(res.rows.find((r: { key: string }) => r.key === 'staff-count')).toMatchObject({ result: 'warn', explanation: { zh: expect.stringContaining('15') } });
+    const criterion = (await get(staff, '/api/catalog/services/B24-1')).body.eligibility.find((c: { key: string }) => c.key === 'staff-count');
+    expect(criterion).toMatchObject({ requirement: { zh: '建议至少有15名技术及管理人员。' }, setting: { value: 15, defaultValue: 10, overridden: true } });
     expect((await put(owner, { 'eligibility.staff.minimum': null })).status).toBe(200);
   });
 

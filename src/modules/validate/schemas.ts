@@ -20,14 +20,20 @@ function ValidationResult<T extends TSchema>(title: string, parsed: T) {
 
 export const UsccResult = ValidationResult(
   'UsccValidation',
-  Type.Object({
-    department: Named,
-    category: Named,
-    regionCode: Type.String(),
-    province: Nullable(Named),
-    organisationCode: Type.String(),
-    checkCharacter: Type.String(),
-  }),
+  Type.Object(
+    {
+      department: Type.Union([Named, Type.Null()], { description: 'Position 1 (登记管理部门); null when not a valid department' }),
+      category: Type.Union([Named, Type.Null()], { description: 'Position 2 (机构类别); null when not a category of that department' }),
+      regionCode: Nullable(Type.String({ description: 'Positions 3–8; null when not six digits' })),
+      province: Type.Union([Named, Type.Null()], { description: 'Province of the region code; null for national-level (10xxxx) or unknown prefixes' }),
+      organisationCode: Nullable(Type.String({ description: 'Positions 9–17; null when not readable' })),
+      checkCharacter: Nullable(Type.String({ description: 'Position 18; null when the code is invalid' })),
+    },
+    {
+      description:
+        'The parts of the code. A valid code has every part except possibly province; an invalid one still gets the parts its positions allow (left out when none), beside reason',
+    },
+  ),
 );
 
 export const IdCardResult = ValidationResult(

@@ -5,16 +5,25 @@ import { maskResidentId } from '../../domain/identifiers/mask-resident-id.ts';
 import { parseLicenceNumber } from '../../domain/identifiers/parse-licence-number.ts';
 import { parseResidentId } from '../../domain/identifiers/parse-resident-id.ts';
 import { parseUscc } from '../../domain/identifiers/parse-uscc.ts';
+import { readUsccParts } from '../../domain/identifiers/read-uscc-parts.ts';
 import type { IdentifierReason } from '../../domain/identifiers/types.ts';
 import { validateUscc } from '../../domain/identifiers/validate-uscc.ts';
 import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
 
 const reasonOf = (r: IdentifierReason) => ({ code: r.code, zh: r.zh, en: r.en });
 
-/** Checks a Unified Social Credit Code (GB 32100-2015) and, when valid, names its parts. */
+/**
+ * Checks a Unified Social Credit Code (GB 32100-2015) and names its parts; an invalid code still gets the parts that
+ * can be read (null where a position is not valid), beside the reason.
+ */
 export function checkUscc(value: string) {
   const parsed = parseUscc(value);
-  if (!parsed.ok) return { valid: false, normalized: validateUscc(value).normalized, reason: reasonOf(parsed.reason) };
+  if (!parsed.ok) {
+    const normalized = validateUscc(value).normalized;
+    const parts = readUsccParts(normalized);
+    const readable = Object.values(parts).some((part) => part !== null);
+    return { valid: false, normalized, reason: reasonOf(parsed.reason), ...(readable ? { parsed: { ...parts, checkCharacter: null } } : {}) };
+  }
   const { normalized, checkValid: _checkValid, ...parts } = parsed.value;
   return { valid: true, normalized, parsed: parts };
 }

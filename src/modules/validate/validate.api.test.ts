@@ -32,7 +32,16 @@ describe.each(testDialects())('identifier validation API on $name', (dialect) =>
     expect(bad.status).toBe(200);
     expect(bad.body).toMatchObject({ valid: false, normalized: '91350100M000100Y44', reason: { code: 'bad-check' } });
     expect(bad.body.reason.zh).toContain('应为“3”');
-    expect(bad.body.parsed).toBeUndefined();
+    // What can still be read comes back beside the reason.
+    expect(bad.body.parsed).toEqual({
+      department: { code: '9', zh: '工商（市场监管）', en: expect.any(String) }, category: { code: '1', zh: '企业', en: expect.any(String) },
+      regionCode: '350100', province: { code: 'FJ', zh: '福建省', en: 'Fujian' }, organisationCode: 'M000100Y4', checkCharacter: null,
+    });
+    const badCategory = (await get('/api/validate/uscc?value=9A350100M000100Y43')).body;
+    expect(badCategory).toMatchObject({ valid: false, reason: { code: 'bad-category' }, parsed: { department: { code: '9' }, category: null, province: { code: 'FJ' } } });
+    const short = (await get('/api/validate/uscc?value=X1310000')).body;
+    expect(short).toMatchObject({ valid: false, reason: { code: 'length' }, parsed: { department: null, category: null, regionCode: '310000', province: { code: 'SH' }, organisationCode: null } });
+    expect((await get('/api/validate/uscc?value=')).body.parsed).toBeUndefined();
     expect((await get('/api/validate/uscc?value=')).body).toMatchObject({ valid: false, reason: { code: 'empty' } });
   });
 

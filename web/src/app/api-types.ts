@@ -461,6 +461,8 @@ export interface paths {
                             unpublishedYears: number[];
                             years: {
                                 days: number;
+                                /** @description True when this release ships an arrangement for the year: removing a loaded one restores it; false: removal leaves the year on weekends only (provisional) */
+                                hasBuiltin: boolean;
                                 loadedAt: string | null;
                                 origin: "builtin" | "loaded";
                                 papers: string[];
@@ -1164,34 +1166,20 @@ export interface paths {
                          * @description Prefill the company from this client company of my organisation
                          */
                         clientId?: string;
-                        /** @description Without clientId, registeredCapital, businessScope, foreignSharePercent and province are required; with clientId, given fields replace the client record’s */
+                        /** @description Without clientId, registeredCapital, businessScope, foreignSharePercent and province are required (not null). With clientId, a given field replaces the client record’s, and null means “unknown / not declared”: the record’s value is ignored and the criteria depending on it are unknown. declarations (or one of its fields) null is the same as leaving it out. */
                         company?: {
-                            /** @description 经营范围 as printed on the business licence */
-                            businessScope?: string;
-                            /** @description What the company declares; anything left out is reported as unknown, never as a pass */
+                            businessScope?: string | null;
                             declarations?: {
-                                /** @description Call-centre system purchase contract, invoices, network-access licence */
-                                hasEquipmentEvidence?: boolean;
-                                /** @description Premises lease and property certificate */
-                                hasPremises?: boolean;
-                                /** @description Trunk-line lease contract */
-                                hasTrunkLines?: boolean;
-                                /** @description Not on the telecom dishonest list (失信名单): company, main investors, managers */
-                                notDishonest?: boolean;
-                                /** @description Staff on the company’s social insurance */
-                                socialInsuranceStaffCount?: number;
-                                /** @description Technical and management staff */
-                                staffCount?: number;
-                            };
-                            /** @description 外资比例 %, up to 2 decimals */
-                            foreignSharePercent?: number;
-                            /**
-                             * @description Province of registration (ISO 3166-2:CN code without CN-)
-                             * @enum {string}
-                             */
-                            province?: "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ" | "TW" | "HK" | "MO";
-                            /** @description 注册资本, integer yuan */
-                            registeredCapital?: number;
+                                hasEquipmentEvidence?: boolean | null;
+                                hasPremises?: boolean | null;
+                                hasTrunkLines?: boolean | null;
+                                notDishonest?: boolean | null;
+                                socialInsuranceStaffCount?: number | null;
+                                staffCount?: number | null;
+                            } | null;
+                            foreignSharePercent?: number | null;
+                            province?: ("BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ" | "TW" | "HK" | "MO") | null;
+                            registeredCapital?: number | null;
                         };
                         /**
                          * @description Licence scope: cross-regional (跨地区, MIIT) or a province code (省内, e.g. BJ)
@@ -2466,25 +2454,29 @@ export interface paths {
                         "application/json": {
                             /** @description The input as checked: trimmed, full-width and lowercase converted */
                             normalized: string;
+                            /** @description The parts of the code. A valid code has every part except possibly province; an invalid one still gets the parts its positions allow (left out when none), beside reason */
                             parsed?: {
+                                /** @description Position 2 (机构类别); null when not a category of that department */
                                 category: {
                                     code: string;
                                     en: string;
                                     zh: string;
-                                };
-                                checkCharacter: string;
+                                } | null;
+                                checkCharacter: string | null;
+                                /** @description Position 1 (登记管理部门); null when not a valid department */
                                 department: {
                                     code: string;
                                     en: string;
                                     zh: string;
-                                };
-                                organisationCode: string;
+                                } | null;
+                                organisationCode: string | null;
+                                /** @description Province of the region code; null for national-level (10xxxx) or unknown prefixes */
                                 province: {
                                     code: string;
                                     en: string;
                                     zh: string;
                                 } | null;
-                                regionCode: string;
+                                regionCode: string | null;
                             };
                             reason?: {
                                 /** @description Stable reason code, e.g. bad-check */
@@ -2594,6 +2586,7 @@ export interface components {
                 key: string;
                 /** @description block: failing it makes the company ineligible */
                 level: "block" | "warn";
+                /** @description What is required, stating the value in force for the organisation where it may be overridden (see setting) */
                 requirement: {
                     en: string;
                     zh: string;

@@ -50,7 +50,7 @@ export const catalog: Widen<typeof zh> = {
     levelHint: { block: 'The application cannot go ahead without it', warn: 'Recommended; the authority may ask for more if it is missing' },
     severity: { high: 'High', medium: 'Medium', low: 'Low' },
     severityLabelled: 'Severity: {{level}}',
-    criteria: { title: 'Criterion', requirement: 'Requirement', level: 'Level', orgValue: 'Org setting: {{value}}' },
+    criteria: { title: 'Criterion', requirement: 'Requirement', level: 'Level' },
     materials: {
       count: 'Application materials ({{total}} in all, {{required}} required)',
       title: 'Material',

@@ -85,6 +85,7 @@ export const clients: Widen<typeof zh> = {
       category: 'Category: ',
       unknownRegion: 'Unknown region',
       invalid: 'The credit code fails the check',
+      partial: 'Still readable:',
       unavailable: 'Cannot be read right now',
       provinceMismatch: 'The credit code says it was registered in {{parsed}}, but the province on record is {{recorded}}; please check',
       useProvince: 'Use as province: {{name}}',

@@ -47,7 +47,7 @@ export const catalog = {
     levelHint: { block: '不满足则不能申请', warn: '建议满足；不满足时审批中可能被要求补充' },
     severity: { high: '高', medium: '中', low: '低' },
     severityLabelled: '重要程度：{{level}}',
-    criteria: { title: '条件', requirement: '要求', level: '级别', orgValue: '本机构设置：{{value}}' },
+    criteria: { title: '条件', requirement: '要求', level: '级别' },
     materials: {
       count: '申请材料（共 {{total}} 项，必需 {{required}} 项）',
       title: '材料',

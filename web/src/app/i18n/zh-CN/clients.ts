@@ -82,6 +82,7 @@ export const clients = {
       category: '机构类别：',
       unknownRegion: '未知地区',
       invalid: '信用代码未通过校验',
+      partial: '仍可读出：',
       unavailable: '暂时无法解析',
       provinceMismatch: '信用代码显示登记地为{{parsed}}，与填写的省份（{{recorded}}）不一致，请核对',
       useProvince: '设为省份：{{name}}',

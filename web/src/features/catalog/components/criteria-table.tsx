@@ -17,19 +17,15 @@ export function CriteriaTable({ criteria }: { criteria: Criterion[] }) {
       key: 'requirement',
       title: t('catalog.criteria.requirement'),
       render: (_, c) => (
-        <>
-          <div>{localized(c.requirement)}</div>
-          {c.setting?.overridden && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('catalog.criteria.orgValue', { value: formatAmount(c.setting.value, c.setting.unit) })}{' '}
-              <OverriddenTag defaultText={formatAmount(c.setting.defaultValue, c.setting.unit)} />
-            </Typography.Text>
-          )}
-        </>
+        // The requirement already states the organisation's value; the tag says it is theirs, with the default.
+        <div>
+          {localized(c.requirement)}{' '}
+          {c.setting?.overridden && <OverriddenTag defaultText={formatAmount(c.setting.defaultValue, c.setting.unit)} />}
+        </div>
       ),
     },
     { key: 'level', title: t('catalog.criteria.level'), width: 90, render: (_, c) => <LevelTag level={c.level} /> },
     { key: 'source', title: t('catalog.sourceColumn'), width: 130, render: (_, c) => <SourceTag source={c.source} confidence={c.confidence} /> },
   ];
-  return <Table<Criterion> rowKey="key" size="middle" columns={columns} dataSource={criteria} pagination={false} scroll={{ x: 700 }} />;
+  return <Table<Criterion> data-testid="criteria-table" rowKey="key" size="middle" columns={columns} dataSource={criteria} pagination={false} scroll={{ x: 700 }} />;
 }

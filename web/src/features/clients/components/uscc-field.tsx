@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Flex, Form, Input, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, Input } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../../app/localized';
 import { findUsccFormatProblem, normalizeUscc } from '../uscc-format';
 import { useUsccCheck } from '../hooks/use-uscc-check';
-import { UsccParts } from './uscc-parsed';
+import { UsccPartialReading, UsccParts } from './uscc-parsed';
 
 /** The typed code once it has a plausible shape, after a short pause in typing. */
 function useCheckableUscc(): string | null {
@@ -28,10 +28,11 @@ function LiveUsccHint({ quiet }: { quiet: boolean }) {
   const uscc = useCheckableUscc();
   const { data } = useUsccCheck(uscc);
   if (!uscc || !data || data.normalized !== uscc) return null;
-  if (!data.valid || !data.parsed) return quiet || !data.reason ? null : <Typography.Text type="warning">{localized(data.reason)}</Typography.Text>;
+  // The server's refusal is shown on the field already when quiet; the partial reading still helps.
+  if (!data.valid || !data.parsed) return quiet && !data.parsed ? null : <UsccPartialReading check={data} showReason={!quiet} />;
   const parsedProvince = data.parsed.province;
   return (
-    <Flex gap={8} align="center" wrap>
+    <Flex gap={8} align="center" wrap data-testid="uscc-parsed">
       <UsccParts parsed={data.parsed} />
       {parsedProvince && parsedProvince.code !== province && (
         <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => form.setFieldValue('province', parsedProvince.code)}>

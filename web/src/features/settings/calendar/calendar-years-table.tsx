@@ -55,7 +55,7 @@ export function CalendarYearsTable() {
         row.origin === 'loaded' && (
           <Popconfirm
             title={t('settings.calendar.removeTitle', { year: String(row.year) })}
-            description={<div style={{ maxWidth: 300 }}>{t('settings.calendar.removeConfirm', { year: String(row.year) })}</div>}
+            description={<div style={{ maxWidth: 300 }}>{t(row.hasBuiltin ? 'settings.calendar.removeRestoresBuiltin' : 'settings.calendar.removeLeavesProvisional', { year: String(row.year) })}</div>}
             okText={t('common.confirm')}
             cancelText={t('common.cancel')}
             onConfirm={() => removeYear(row.year).catch(() => undefined)}
