@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { test2027 } from '../support/calendar-fixtures.ts';
 import { browserAvailable } from './support/browser.ts';
-import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
+import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
 import { logIn, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
 import {
   arrangementRow,
@@ -19,19 +19,8 @@ import {
 describe.skipIf(!browserAvailable)('working calendar (工作日历) in the browser', () => {
   let session: E2eSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openSession();
-    page = await session.newPage();
-    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword });
-    await page.waitForURL(/\/dashboard$/);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const opened = openSessionForSuite({ signInAsOwner: true });
+  beforeAll(() => ({ session, page } = opened));
 
   async function loadedMessage(year: number): Promise<void> {
     await page.locator('.ant-message').getByText(`已载入 ${year} 年节假日安排`).waitFor();

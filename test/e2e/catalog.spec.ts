@@ -1,26 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
-import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
-import { logIn, openFromMenu, switchLanguage, waitForTitle } from './support/app-actions.ts';
+import { openSessionForSuite, snap } from './support/session.ts';
+import { openFromMenu, switchLanguage, waitForTitle } from './support/app-actions.ts';
 import { chooseScope, eligibilityRow, prefillFromClient, rowTitled, rowWith, runSelfCheck } from './support/catalog-actions.ts';
 
 describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
-  let session: E2eSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openSession();
-    page = await session.newPage();
-    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword });
-    await page.waitForURL(/\/dashboard$/);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const opened = openSessionForSuite({ signInAsOwner: true });
+  beforeAll(() => ({ page } = opened));
 
   it('browses the services and opens B24-1 with its materials and the 5-working-day correction notice and its source', async () => {
     await openFromMenu(page, '知识库');

@@ -1,26 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
-import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
+import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
 import { fieldError, fillClientForm, formItem, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
 import { usccWithWrongCheck, validUscc } from './support/uscc.ts';
 
 describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
   let session: E2eSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openSession();
-    page = await session.newPage();
-    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword });
-    await page.waitForURL(/\/dashboard$/);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const opened = openSessionForSuite({ signInAsOwner: true });
+  beforeAll(() => ({ session, page } = opened));
 
   it('sends a signed-out user to the login page and back to the page they wanted', async () => {
     const fresh = await session.newPage();

@@ -1,23 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
-import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
+import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
 import { logIn } from './support/app-actions.ts';
 
 describe.skipIf(!browserAvailable)('login (登录)', () => {
   let session: E2eSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openSession();
-    page = await session.newPage();
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const opened = openSessionForSuite({ signInAsOwner: false });
+  beforeAll(() => ({ session, page } = opened));
 
   it('says plainly when the email or password is wrong', async () => {
     await logIn(page, { email: session.server.adminEmail, password: 'not-the-password' });

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
-import { keepFailureScreenshot, openSession, snap, type E2eSession } from './support/session.ts';
+import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
 import { logIn, tableRows, waitForTitle } from './support/app-actions.ts';
 
 async function createStaffUser(page: Page, user: { email: string; name: string }): Promise<string> {
@@ -36,20 +36,11 @@ async function createClientUser(page: Page, user: { email: string; name: string;
 describe.skipIf(!browserAvailable)('settings (设置): users', () => {
   let session: E2eSession;
   let page: Page;
-
+  const opened = openSessionForSuite({ signInAsOwner: true });
   beforeAll(async () => {
-    session = await openSession();
-    page = await session.newPage();
-    await logIn(page, { email: session.server.adminEmail, password: session.server.adminPassword });
-    await page.waitForURL(/\/dashboard$/);
+    ({ session, page } = opened);
     await page.getByText('在用客户').waitFor();
     await snap(page, 'dashboard');
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await keepFailureScreenshot(page, task.name);
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('creates a staff user and shows the initial password once', async () => {

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/start-server.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { logIn } from './app-actions.ts';
 
 export interface E2eSession {
   server: TestServer;
@@ -56,4 +58,26 @@ export async function keepFailureScreenshot(page: Page | undefined, testName: st
   const file = path.join(dir, `${testName.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80)}.png`);
   await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
   console.error(`[e2e] failure screenshot: ${file} (at ${page.url()})`);
+}
+
+/**
+ * Registers a spec file's hooks: a server and browser before all tests (signed in as the owner when asked),
+ * a screenshot kept for each failing test, and everything closed afterwards. The object is filled in beforeAll.
+ */
+export function openSessionForSuite(options: { signInAsOwner: boolean }): { session: E2eSession; page: Page } {
+  const opened = {} as { session: E2eSession; page: Page };
+  beforeAll(async () => {
+    opened.session = await openSession();
+    opened.page = await opened.session.newPage();
+    if (!options.signInAsOwner) return;
+    await logIn(opened.page, { email: opened.session.server.adminEmail, password: opened.session.server.adminPassword });
+    await opened.page.waitForURL(/\/dashboard$/);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await keepFailureScreenshot(opened.page, task.name);
+  });
+  afterAll(async () => {
+    await opened.session?.close();
+  });
+  return opened;
 }
