@@ -33,11 +33,11 @@ const passesKnownDifference = (a: string, b: string) => (a < b ? a : b) <= KNOWN
 const randomDate = (random: () => number) => calendar.addCalendarDays(FIRST, Math.floor(random() * DAY_SPAN));
 
 describe('addWorkingDays agrees with chinese-days findWorkday', () => {
-  it('on 10,000 random (date, n) pairs, n in −250..250, each checked with one findWorkday(n, date) call', () => {
+  it('on 100,000 random (date, n) pairs, n in −250..250, each checked with one findWorkday(n, date) call', () => {
     const random = seededRandom(20260101);
     const mismatches: string[] = [];
     let checked = 0;
-    while (checked < 10_000) {
+    while (checked < 100_000) {
       const date = randomDate(random);
       const n = Math.floor(random() * 501) - 250;
       const expected = chineseDays.findWorkday(n, date);
@@ -47,7 +47,7 @@ describe('addWorkingDays agrees with chinese-days findWorkday', () => {
       if (actual.date !== expected || actual.provisional) mismatches.push(`(${date}, ${n}): ${actual.date} vs ${expected}`);
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 240_000); // ~35 s: the peer walks day by day, which is what the benchmark measures
 
   // findWorkday(n, d) walks one working day at a time, so findWorkday(n, d) = findWorkday(±1, findWorkday(n∓1, d)):
   // chaining its single steps yields its answer for every n from the same start date at a fraction of the cost.
