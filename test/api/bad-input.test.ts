@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/test-databases.ts';
 import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
-import { writeRoutes, type WriteRoute } from './routes-table.ts';
+import { bodylessWriteRoutes, writeRoutes, type WriteRoute } from './routes-table.ts';
 import type { AppContext } from '../../src/app-context.ts';
 
 async function dump(ctx: AppContext) {
@@ -71,6 +71,12 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
 
     it('10 MB body → 413 PAYLOAD_TOO_LARGE', () =>
       expectRefused(route, JSON.stringify({ ...route.valid, notes: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, code: 'PAYLOAD_TOO_LARGE' }));
+  });
+
+  describe.each(bodylessWriteRoutes)('$name (no body expected)', (route) => {
+    const asWrite = { ...route, valid: {}, wrongType: ['x', 1] } as unknown as WriteRoute;
+    it('malformed JSON → 400 INVALID_JSON', () => expectRefused(asWrite, '{"oops": ', { status: 400, code: 'INVALID_JSON' }));
+    it('10 MB body → 413 PAYLOAD_TOO_LARGE', () => expectRefused(asWrite, JSON.stringify({ notes: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, code: 'PAYLOAD_TOO_LARGE' }));
   });
 
   it('a bad id in the path → 400 naming the id', async () => {

@@ -59,3 +59,12 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'obligations preview', method: 'POST', url: () => '/api/obligations/preview', valid: { service: 'B24-1', scope: 'BJ', issuedOn: '2024-01-15' }, required: 'issuedOn', wrongType: ['annualReportsFiled', '2025'], longField: 'issuedOn' },
   { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { overrides: { 'processing.in-province.working-days': 45 } }, required: 'overrides', wrongType: ['overrides', 'forty-five'] },
 ];
+
+/** Write routes that take no body: they still must refuse a malformed or oversized one, changing nothing. */
+export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE'; url: (org: SeededOrg) => string }> = [
+  { name: 'archive client', method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/archive` },
+  { name: 'restore client', method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/restore` },
+  { name: 'reset user password', method: 'POST', url: (o) => `/api/users/${o.userIds.staff}/reset-password` },
+  { name: 'remove loaded calendar year', method: 'DELETE', url: () => '/api/calendar/years/2031' },
+  { name: 'logout', method: 'POST', url: () => '/api/auth/logout' },
+];
