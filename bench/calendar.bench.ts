@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinArrangements } from '../src/domain/calendar/builtin-arrangements.ts';
 import { createCalendar } from '../src/domain/calendar/create-calendar.ts';
+import { seededRandom } from '../test/support/seeded-random.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const QUERIES = 1_000_000;
@@ -18,17 +19,6 @@ const PEER_SAMPLE = 20_000;
 const calendar = createCalendar(builtinArrangements);
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
-// mulberry32: seeded, so every run measures the same queries.
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1,000,000 seeded queries: dates 2005-01-01..2026-12-31, n in 1..120. */
 function makeQueries(): { dates: string[]; ns: Int32Array } {

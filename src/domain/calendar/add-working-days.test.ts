@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { builtinArrangements } from './builtin-arrangements.ts';
 import { createCalendar } from './create-calendar.ts';
+import { seededRandom } from '../../../test/support/seeded-random.ts';
 
 process.env.TZ = 'UTC'; // chinese-days formats dates in local time
 const chineseDays = createRequire(import.meta.url)('chinese-days') as typeof import('chinese-days');
@@ -13,17 +14,6 @@ const LAST = '2026-12-31';
 const SPAN = calendar.workingDaysBetween(FIRST, LAST).days;
 const DAY_SPAN = 8401; // days from 2004-01-01 to 2026-12-31 inclusive
 
-// mulberry32: a small seeded PRNG, so a failing pair can be reproduced from its seed.
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const inRange = (date: string) => date >= FIRST && date <= LAST;
 // chinese-days misses the working Saturday 2005-12-31 of the 2006 notice (see data/README.md), so answers

@@ -20,8 +20,11 @@ export interface Scope {
   clientId: string | null;
 }
 
+/** An id no row has: a filter on it matches nothing (a client user without a linked company sees nothing). */
+export const NO_ROW_ID = '00000000-0000-0000-0000-000000000000';
+
 export function scopeOf(actor: Actor): Scope {
-  return { orgId: actor.orgId, clientId: actor.role === 'client' ? actor.clientId ?? '00000000-0000-0000-0000-000000000000' : null };
+  return { orgId: actor.orgId, clientId: actor.role === 'client' ? actor.clientId ?? NO_ROW_ID : null };
 }
 
 /** The operator at the command line: acts as an owner of one organisation; audited with no user. */

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder, UpdateQueryBuilder } from 'kysely';
-import type { Scope } from './actor.ts';
+import { NO_ROW_ID, type Scope } from './actor.ts';
 
 type Scopable = SelectQueryBuilder<any, any, any> | UpdateQueryBuilder<any, any, any, any>;
 
@@ -11,9 +11,8 @@ export function withinScope<Q extends Scopable>(query: Q, scope: Scope, columns:
   let q = (query as any).where(columns.org, '=', scope.orgId);
   if (scope.clientId !== null) {
     // Organisation-wide data (no client column) is never visible to a client user.
-    q = columns.client ? q.where(columns.client, '=', scope.clientId) : q.where(columns.org, '=', NO_ORG);
+    q = columns.client ? q.where(columns.client, '=', scope.clientId) : q.where(columns.org, '=', NO_ROW_ID);
   }
   return q as Q;
 }
 
-const NO_ORG = '00000000-0000-0000-0000-000000000000';

@@ -2,10 +2,6 @@ import type { Db } from '../../platform/db/database.ts';
 
 const actorColumns = ['users.id as userId', 'users.orgId', 'users.role', 'users.clientId', 'users.email', 'users.name', 'users.isActive'] as const;
 
-export async function findUserByEmail(db: Db, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-}
-
 export async function insertSession(db: Db, session: { id: string; userId: string; csrfToken: string; createdAt: string; expiresAt: string }) {
   await db.insertInto('sessions').values(session).execute();
 }

@@ -4,6 +4,7 @@ import { dummyPasswordHash, randomSecret, sha256, verifyPassword } from '../../p
 import type { Actor, Role } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import * as repo from './repository.ts';
+import { findUserByEmail } from '../users/repository.ts';
 
 export const sessionCookie = 'ld_session';
 
@@ -31,7 +32,7 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   const keys = { email, ip: input.ip };
   const wait = ctx.throttle.retryAfter(keys);
   if (wait > 0) throw tooManyAttempts(wait);
-  const user = await repo.findUserByEmail(ctx.db, email);
+  const user = await findUserByEmail(ctx.db, email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || !user.isActive) {
     ctx.throttle.recordFailure(keys);

@@ -29,10 +29,6 @@ export async function findUser(db: Db, scope: Scope, id: string) {
   return scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findUserByEmailAnyOrg(db: Db, email: string) {
-  return db.selectFrom('users').select(['id']).where('email', '=', email).executeTakeFirst();
-}
-
 export async function insertUser(db: Db, row: UserRow) {
   await db.insertInto('users').values(row).execute();
 }
@@ -46,7 +42,7 @@ export async function countActiveOwners(db: Db, scope: Scope): Promise<number> {
   return Number(row.n);
 }
 
-/** Finds a user by email across organisations, for the operator CLI. */
+/** Finds a user by email across organisations: emails are unique, and sign-in comes before any organisation is known. */
 export async function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }

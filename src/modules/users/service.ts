@@ -39,7 +39,7 @@ async function resolveClientLink(ctx: AppContext, actor: Actor, role: Role, clie
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput) {
   assertMayAssignRole(actor, input.role);
   const email = input.email.trim().toLowerCase();
-  if (await repo.findUserByEmailAnyOrg(ctx.db, email)) {
+  if (await repo.findUserByEmail(ctx.db, email)) {
     throw new AppError('USER_DUPLICATE_EMAIL', { zh: '该邮箱已被注册', en: 'This email is already registered' }, [
       { field: 'email', code: 'USER_DUPLICATE_EMAIL', message: { zh: '该邮箱已被注册', en: 'already registered' } },
     ]);
