@@ -1,4 +1,5 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
+import { FormModal } from '../../../app/components/form-modal';
 import { useTranslation } from 'react-i18next';
 import { asApiError } from '../../../app/error-notifier';
 import { showFormError } from '../../../app/form-errors';
@@ -26,24 +27,12 @@ export function CreateTokenModal({ open, onClose, onCreated }: CreateTokenModalP
   }
 
   return (
-    <Modal
-      open={open}
-      title={t('settings.tokens.createTitle')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        form.resetFields();
-        onClose();
-      }}
-      confirmLoading={create.isPending}
-      forceRender
-    >
+    <FormModal open={open} title={t('settings.tokens.createTitle')} okText={t('common.create')} form={form} pending={create.isPending} onClose={onClose} resetOnCancel>
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item label={t('settings.tokens.name')} name="name" rules={[{ required: true, whitespace: true, message: t('settings.tokens.nameRequired') }]}>
           <Input placeholder={t('settings.tokens.namePlaceholder')} maxLength={100} autoComplete="off" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Form, Modal } from 'antd';
+import { Form } from 'antd';
+import { FormModal } from '../../../app/components/form-modal';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../app/auth/auth-context';
 import { notifySuccess } from '../../../app/error-notifier';
-import { ClientSelect } from '../../clients/components/client-select';
-import { RoleSelect } from './role-select';
+import { RoleFields } from './role-fields';
 import { useUpdateUser, type ManagedUser } from './use-users';
 
 interface ChangeRoleValues {
@@ -39,26 +39,10 @@ export function ChangeRoleModal({ user, allowOwner, onClose }: ChangeRoleModalPr
   }
 
   return (
-    <Modal
-      open={user !== null}
-      title={t('settings.users.changeRoleTitle', { name: user?.name || user?.email || '' })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
-      forceRender
-    >
+    <FormModal open={user !== null} title={t('settings.users.changeRoleTitle', { name: user?.name || user?.email || '' })} okText={t('common.save')} form={form} pending={update.isPending} onClose={onClose}>
       <Form<ChangeRoleValues> form={form} layout="vertical" onFinish={(values) => void submit(values).catch(() => undefined)}>
-        <Form.Item label={t('settings.users.role')} name="role" rules={[{ required: true, message: t('settings.users.roleRequired') }]}>
-          <RoleSelect allowOwner={allowOwner} />
-        </Form.Item>
-        {role === 'client' && (
-          <Form.Item label={t('settings.users.client')} name="clientId" rules={[{ required: true, message: t('settings.users.clientRequired') }]}>
-            <ClientSelect placeholder={t('settings.users.clientPlaceholder')} />
-          </Form.Item>
-        )}
+        <RoleFields role={role} allowOwner={allowOwner} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

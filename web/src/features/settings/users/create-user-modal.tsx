@@ -1,10 +1,10 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
+import { FormModal } from '../../../app/components/form-modal';
 import { useTranslation } from 'react-i18next';
 import { asApiError } from '../../../app/error-notifier';
 import { showFormError } from '../../../app/form-errors';
 import type { Role } from '../../../app/auth/auth-context';
-import { ClientSelect } from '../../clients/components/client-select';
-import { RoleSelect } from './role-select';
+import { RoleFields } from './role-fields';
 import { useCreateUser, type ManagedUser } from './use-users';
 
 interface CreateUserValues {
@@ -44,19 +44,7 @@ export function CreateUserModal({ open, allowOwner, onClose, onCreated }: Create
   }
 
   return (
-    <Modal
-      open={open}
-      title={t('settings.users.createTitle')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        form.resetFields();
-        onClose();
-      }}
-      confirmLoading={create.isPending}
-      forceRender
-    >
+    <FormModal open={open} title={t('settings.users.createTitle')} okText={t('common.create')} form={form} pending={create.isPending} onClose={onClose} resetOnCancel>
       <Form<CreateUserValues> form={form} layout="vertical" initialValues={{ role: 'staff' }} onFinish={(values) => void submit(values)}>
         <Form.Item
           label={t('settings.users.email')}
@@ -71,15 +59,8 @@ export function CreateUserModal({ open, allowOwner, onClose, onCreated }: Create
         <Form.Item label={t('settings.users.name')} name="name" rules={[{ required: true, whitespace: true, message: t('settings.users.nameRequired') }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('settings.users.role')} name="role" rules={[{ required: true, message: t('settings.users.roleRequired') }]}>
-          <RoleSelect allowOwner={allowOwner} />
-        </Form.Item>
-        {role === 'client' && (
-          <Form.Item label={t('settings.users.client')} name="clientId" rules={[{ required: true, message: t('settings.users.clientRequired') }]}>
-            <ClientSelect placeholder={t('settings.users.clientPlaceholder')} />
-          </Form.Item>
-        )}
+        <RoleFields role={role} allowOwner={allowOwner} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
