@@ -123,6 +123,14 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
     await expect(unpublishedBanner(page).count()).resolves.toBe(0);
   });
 
+  /** Confirms replacing the loaded 2027 year: waits for the dialog, clicks inside it, and waits for it to close. */
+  async function confirmReplace(): Promise<void> {
+    const dialog = page.getByRole('dialog').filter({ hasText: '2027 年已有载入的安排' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /替\s?换$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
   it('shows problems of a holiday-cn file beside its rows, replaces 2027 from a good file, and removes it again', async () => {
     await page.goto('/settings/calendar');
     await page.locator('.ant-segmented-item').filter({ hasText: '上传 holiday-cn 文件' }).click();
@@ -132,7 +140,7 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
     const bad = { ...test2027, days: [...test2027.days.slice(0, 8), { date: '2027-02-17', isOffDay: false, name: '春节' }] };
     await upload(bad);
     await page.getByRole('button', { name: /载入 2027 年安排$/ }).click();
-    await page.getByRole('button', { name: /替\s?换$/ }).click();
+    await confirmReplace();
     const badRow = page.getByTestId('file-days').locator('tr.ant-table-row').nth(8);
     await expect.poll(() => badRow.getByTestId('row-issue').textContent()).toContain('不是周六或周日');
     await snap(page, 'settings-calendar-file-error');
@@ -140,8 +148,7 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
     await upload(test2027);
     await expect.poll(() => page.getByTestId('file-days').locator('tr.ant-table-row').count()).toBe(9);
     await page.getByRole('button', { name: /载入 2027 年安排$/ }).click();
-    await page.getByRole('dialog').getByText('2027 年已有载入的安排').waitFor();
-    await page.getByRole('button', { name: /替\s?换$/ }).click();
+    await confirmReplace();
     await loadedMessage(2027);
     await expect.poll(() => tableRows(page).filter({ hasText: '2027' }).first().textContent()).toContain('国务院办公厅关于2027年部分节假日安排的通知');
 
