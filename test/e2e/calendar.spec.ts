@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { test2027 } from '../support/calendar-fixtures.ts';
 import { browserAvailable } from './support/browser.ts';
 import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
-import { logIn, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
+import { logIn, switchLanguage, tableRows, waitForTitle, confirmPopconfirm, openPopconfirm } from './support/app-actions.ts';
 import {
   arrangementRow,
   calculateDeadline,
@@ -154,8 +154,8 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
 
     const row = tableRows(page).filter({ hasText: '国务院办公厅关于2027年部分节假日安排的通知' });
     await row.getByRole('button', { name: /移\s?除/ }).click();
-    await expect.poll(() => page.locator('.ant-popconfirm').textContent()).toContain('该年将按仅周末计算并标记暂定');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await expect.poll(() => openPopconfirm(page).textContent()).toContain('该年将按仅周末计算并标记暂定');
+    await confirmPopconfirm(page);
     await expect.poll(() => unpublishedBanner(page).textContent()).toContain('2027年节假日安排尚未发布');
     await snap(page, 'settings-calendar');
   });

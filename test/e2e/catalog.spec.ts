@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
 import { openSessionForSuite, snap } from './support/session.ts';
-import { openFromMenu, switchLanguage, waitForTitle } from './support/app-actions.ts';
+import { openFromMenu, switchLanguage, waitForTitle, confirmPopconfirm } from './support/app-actions.ts';
 import { chooseScope, eligibilityRow, prefillFromClient, rowTitled, rowWith, runSelfCheck } from './support/catalog-actions.ts';
 
 describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
@@ -94,6 +94,7 @@ describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
     await page.goto('/settings/rules');
     await waitForTitle(page, '设置');
     const input = page.getByLabel('撰写并提交申请所需时间');
+    await expect.poll(() => input.inputValue()).toBe('3'); // loaded, so the typed value is not overwritten
     await input.fill('99');
     await page.getByTestId('rules-processing').getByRole('button', { name: /保\s?存$/ }).click();
     await expect.poll(() => page.getByTestId('rules-processing').locator('.ant-form-item-explain').textContent()).toContain('1–60');
@@ -110,7 +111,9 @@ describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
 
     // An eligibility threshold: the requirement states the organisation's figure, tagged as theirs.
     await page.goto('/settings/rules');
-    await page.getByLabel('技术及管理人员人数（建议）').fill('15');
+    const staff = page.getByLabel('技术及管理人员人数（建议）');
+    await expect.poll(() => staff.inputValue()).toBe('10');
+    await staff.fill('15');
     await page.getByTestId('rules-eligibility').getByRole('button', { name: /保\s?存$/ }).click();
     await page.locator('.ant-message').getByText(/「技术及管理人员人数（建议）」已设为 15/).waitFor();
     await page.goto('/catalog/B24-1');
@@ -120,12 +123,12 @@ describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
     await expect(staffRow.textContent()).resolves.not.toContain('本机构设置：');
     await page.goto('/settings/rules');
     await page.getByTestId('rules-eligibility').getByRole('button', { name: /恢复默认$/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await confirmPopconfirm(page);
     await page.locator('.ant-message').getByText('「技术及管理人员人数（建议）」已恢复默认值').waitFor();
 
     await page.goto('/settings/rules');
     await page.getByTestId('rules-processing').getByRole('button', { name: /恢复默认$/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await confirmPopconfirm(page);
     await page.locator('.ant-message').getByText('「撰写并提交申请所需时间」已恢复默认值').waitFor();
     await expect(input.inputValue()).resolves.toBe('3');
   });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
 import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
-import { fieldError, fillClientForm, formItem, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
+import { fieldError, fillClientForm, formItem, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle, confirmPopconfirm } from './support/app-actions.ts';
 import { usccWithWrongCheck, validUscc } from './support/uscc.ts';
 
 describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
@@ -120,7 +120,7 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await page.getByText('¥2,500,000').waitFor();
 
     await page.getByRole('button', { name: /归\s?档/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await confirmPopconfirm(page);
     await page.locator('.ant-tag').filter({ hasText: '已归档' }).first().waitFor();
 
     await page.goto(`/clients?q=${uscc}`);
@@ -131,7 +131,7 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await tableRows(page).first().getByRole('link').click();
     await waitForTitle(page, name);
     await page.getByRole('button', { name: /恢\s?复/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定/ }).click();
+    await confirmPopconfirm(page);
     await page.locator('.ant-tag').filter({ hasText: '在用' }).first().waitFor();
     await page.getByText('归档客户').first().waitFor();
   });

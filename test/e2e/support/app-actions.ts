@@ -82,3 +82,22 @@ export async function searchClients(page: Page, text: string): Promise<void> {
 export function tableRows(page: Page): Locator {
   return page.locator('.ant-table-tbody tr.ant-table-row');
 }
+
+/** The popconfirm now open (antd keeps closed ones hidden in the page). */
+export function openPopconfirm(page: Page): Locator {
+  return page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+}
+
+/**
+ * Clicks OK in the open popconfirm until it closes: a click that lands while the popover is still
+ * zooming in can be lost on a loaded machine, and a second click on a closed one does nothing.
+ */
+export async function confirmPopconfirm(page: Page): Promise<void> {
+  const ok = openPopconfirm(page).getByRole('button', { name: /确\s?定/ });
+  await ok.waitFor();
+  for (let attempt = 0; attempt < 10 && (await ok.isVisible()); attempt++) {
+    await ok.click({ timeout: 2_000 }).catch(() => undefined);
+    await ok.waitFor({ state: 'hidden', timeout: 1_500 }).catch(() => undefined);
+  }
+  await ok.waitFor({ state: 'hidden' });
+}
