@@ -63,6 +63,7 @@ export async function createClient(ctx: AppContext, actor: Actor, input: ClientC
     foreignShareBp: toBp(input.foreignSharePercent) ?? null,
     notes: input.notes ?? '',
     archivedAt: null,
+    version: 1,
     createdAt: now,
     updatedAt: now,
   };

@@ -13,7 +13,7 @@ export async function listOrgSettings(db: Db, orgId: string): Promise<OrgSetting
 }
 
 /** Sets one value, replacing any earlier one for the same key. */
-export async function upsertOrgSetting(db: Db, row: OrgSettingRow): Promise<void> {
+export async function upsertOrgSetting(db: Db, row: Omit<OrgSettingRow, 'version'>): Promise<void> {
   await db
     .insertInto('orgSettings')
     .values(row)

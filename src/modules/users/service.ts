@@ -56,6 +56,8 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     role: input.role,
     clientId,
     isActive: 1,
+    isOperator: 0,
+    version: 1,
     createdAt: now,
     updatedAt: now,
     lastLoginAt: null,

@@ -8,6 +8,8 @@ export interface OrganisationsTable {
   name: string;
   kind: 'agency' | 'company';
   isDemo: Flag;
+  /** 0: deactivated by an operator; its users cannot sign in, nothing is deleted. */
+  isActive: ColumnType<Flag, Flag | undefined, Flag>;
   createdAt: string;
 }
 
@@ -20,6 +22,10 @@ export interface UsersTable {
   role: 'owner' | 'admin' | 'staff' | 'client';
   clientId: string | null;
   isActive: Flag;
+  /** 1: instance operator (loads the official calendar, manages organisations), whatever the role. */
+  isOperator: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Optimistic concurrency: bumped by every change; a write naming an older version is refused. */
+  version: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
   lastLoginAt: string | null;
@@ -62,6 +68,7 @@ export interface ClientsTable {
   foreignShareBp: number | null;
   notes: string;
   archivedAt: string | null;
+  version: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
 }
@@ -99,6 +106,7 @@ export interface OrgSettingsTable {
   /** The user who last set it; null for the command line. */
   updatedBy: string | null;
   updatedAt: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {

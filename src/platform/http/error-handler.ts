@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Bilingual, type FieldIssue } from '../errors/app-error.ts';
 import { pick, requestLang } from './locale.ts';
+import { textKeyword, textProblemMessages, type TextProblem } from './text.ts';
 
 interface AjvIssue {
   instancePath: string;
@@ -44,6 +45,8 @@ function describeIssue(issue: AjvIssue): Bilingual {
       return { zh: `应为以下之一：${(p.allowedValues as unknown[]).join('、')}`, en: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}` };
     case 'pattern':
       return { zh: '格式不正确', en: 'has the wrong format' };
+    case textKeyword:
+      return textProblemMessages[p.problem as TextProblem];
     case 'maxItems':
       return { zh: `最多 ${p.limit} 项`, en: `must have at most ${p.limit} items` };
     default:

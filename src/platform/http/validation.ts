@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { cleanText, textKeyword, type TextMode } from './text.ts';
 
 // Bodies are checked strictly: a wrong type is an error, never silently coerced; unknown fields are refused.
 const bodyAjv = new Ajv.default({ multipleOfPrecision: 9, coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true, strict: false });
@@ -9,6 +10,21 @@ const paramAjv = new Ajv.default({ multipleOfPrecision: 9, coerceTypes: 'array',
 for (const ajv of [bodyAjv, paramAjv]) {
   addFormats.default(ajv);
   ajv.addKeyword('x-example');
+  // Trims user text in place before the length checks run, and refuses what no user types on purpose.
+  ajv.addKeyword({
+    keyword: textKeyword,
+    type: 'string',
+    modifying: true,
+    errors: true,
+    before: 'maxLength',
+    validate: function checkText(mode: TextMode, data: string, _schema: unknown, cxt?: { parentData: Record<string, unknown>; parentDataProperty: string | number }) {
+      const { value, problem } = cleanText(data, mode);
+      if (cxt?.parentData && value !== data) cxt.parentData[cxt.parentDataProperty] = value;
+      if (!problem) return true;
+      (checkText as unknown as { errors: unknown[] }).errors = [{ keyword: textKeyword, params: { problem }, message: problem }];
+      return false;
+    },
+  });
 }
 
 /** The validator compiler: strict for bodies, coercing for query, params and headers. */

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-calendar-years.ts';
 import * as m0003 from './0003-org-settings.ts';
+import * as m0004 from './0004-versions-and-instance-admin.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-calendar-years': m0002,
   '0003-org-settings': m0003,
+  '0004-versions-and-instance-admin': m0004,
 };
