@@ -26,6 +26,8 @@ export const errorStatus = {
   CONFLICT: 409,
   CLIENT_DUPLICATE_USCC: 409,
   USER_DUPLICATE_EMAIL: 409,
+  /** A write named a `version` older than the record's: someone else changed it since it was read. */
+  VERSION_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   USCC_CHECK_FAILED: 422,
@@ -74,5 +76,14 @@ export function invalidFields(issues: FieldIssue[]): AppError {
       en: first ? `Field ${first.field}: ${first.message.en}` : 'Invalid input',
     },
     issues,
+  );
+}
+
+/** The record changed since the caller read it (optimistic concurrency): reload, then decide again. */
+export function versionConflict(entity: Bilingual, current: number): AppError {
+  return new AppError(
+    'VERSION_CONFLICT',
+    { zh: `${entity.zh}已被他人修改，请重新加载后再保存`, en: `${entity.en} was changed by someone else: reload it, then save again` },
+    [{ field: 'version', code: 'VERSION_CONFLICT', message: { zh: `当前版本为 ${current}`, en: `the current version is ${current}` }, currentVersion: current }],
   );
 }
