@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { AutoComplete, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -132,9 +133,15 @@ export function TypedArrangementForm({ defaultYear }: { defaultYear: number }) {
     }
   }
 
+  // Enter confirms a typed date or name in a row; it must not also submit the whole year (only the button does).
+  function keepEnterInRow(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.target as HTMLElement).closest('[data-row]')) event.preventDefault();
+  }
+
   return (
     <Form<TypedValues>
       form={form}
+      onKeyDown={keepEnterInRow}
       layout="vertical"
       initialValues={{ year: defaultYear, source: '', papers: [], days: [emptyDay] }}
       onFinish={(values) => void submit(values)}
