@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { test2027 } from '../support/calendar-fixtures.ts';
 import { browserAvailable } from './support/browser.ts';
 import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
-import { logIn, switchLanguage, tableRows, waitForTitle, confirmPopconfirm, openPopconfirm } from './support/app-actions.ts';
+import { confirmPopconfirm, expectCall, logIn, openPopconfirm, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
 import {
   arrangementRow,
   calculateDeadline,
@@ -11,6 +11,7 @@ import {
   deadlineResult,
   fillDate,
   openBreakdown,
+  setLoaded2027,
   typeArrangementDay,
   unpublishedBanner,
 } from './support/calendar-actions.ts';
@@ -22,11 +23,10 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
   const opened = openSessionForSuite({ signInAsOwner: true });
   beforeAll(() => ({ session, page } = opened));
 
-  async function loadedMessage(year: number): Promise<void> {
-    await page.locator('.ant-message').getByText(`已载入 ${year} 年节假日安排`).waitFor();
-  }
+  const loadYear = { method: 'POST', path: /^\/api\/calendar\/years$/ } as const;
 
   it('names 2027 as not yet published and shows 国庆节 and an adjusted working day in October 2026', async () => {
+    await setLoaded2027(page, null);
     await page.goto('/catalog/calendar?month=2026-10');
     await waitForTitle(page, '知识库');
     await expect.poll(() => unpublishedBanner(page).textContent()).toContain('2027年节假日安排尚未发布：涉及2027年的日期按仅周末计算');
@@ -69,6 +69,7 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
   });
 
   it('counts 2026-09-30 + 1 working day to 2026-10-08 and lists the skipped holidays', async () => {
+    await page.goto('/catalog/calendar');
     await calculateDeadline(page, { from: '2026-09-30', days: 1 });
     await expect.poll(() => page.getByTestId('deadline-date').textContent()).toContain('2026-10-08');
     await expect(deadlineResult(page).textContent()).resolves.not.toContain('暂定');
@@ -85,6 +86,8 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
   });
 
   it('marks a count that runs into 2027 as provisional, with the reason', async () => {
+    await setLoaded2027(page, null);
+    await page.goto('/catalog/calendar');
     await calculateDeadline(page, { from: '2026-12-01', days: 30 });
     await expect.poll(() => page.getByTestId('deadline-date').textContent()).toContain('2027-01-12');
     await deadlineResult(page).getByTestId('provisional-tag').waitFor();
@@ -93,14 +96,19 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
   });
 
   it('shows a bad row’s error beside it, then loads 2027 typed in: the banner and 暂定 go at once', async () => {
+    await setLoaded2027(page, null);
     await page.goto('/settings/calendar');
     await waitForTitle(page, '设置');
     await expect(page.locator('#year').inputValue()).resolves.toBe('2027');
     await page.locator('#source').fill('测试用 2027 年安排 (test data)');
+    // Enter confirms each typed date; it must not submit the half-typed year (it once did, and the form reset).
+    const loadsSent: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/calendar/years') && loadsSent.push(r.url()));
     await typeArrangementDay(page, 0, { date: '2027-01-01', isOffDay: true, name: '元旦' });
     // 2027-02-10 is a Wednesday, so it cannot be an adjusted working day.
     await typeArrangementDay(page, 1, { date: '2027-02-10', isOffDay: false, name: '春节' });
-    await page.getByRole('button', { name: /载入并立即生效$/ }).click();
+    expect(loadsSent).toEqual([]);
+    expect((await expectCall(page, loadYear, () => page.getByRole('button', { name: /载入并立即生效$/ }).click())).status()).toBe(400);
 
     await expect.poll(() => arrangementRow(page, 1).locator('.ant-form-item-explain').textContent()).toContain('调休上班日 2027-02-10 不是周六或周日');
     await expect(arrangementRow(page, 0).locator('.ant-form-item-explain').count()).resolves.toBe(0);
@@ -109,8 +117,8 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
 
     await fillDate(page.locator('#days_1_date'), '2027-02-13');
     await expect.poll(() => arrangementRow(page, 1).locator('.ant-form-item-explain').count()).toBe(0);
-    await page.getByRole('button', { name: /载入并立即生效$/ }).click();
-    await loadedMessage(2027);
+    const loaded = await expectCall(page, loadYear, () => page.getByRole('button', { name: /载入并立即生效$/ }).click());
+    expect(loaded.ok()).toBe(true);
     await expect.poll(() => unpublishedBanner(page).count()).toBe(0);
     await expect(tableRows(page).filter({ hasText: '测试用 2027 年安排' }).textContent()).resolves.toContain('已载入');
 
@@ -132,6 +140,7 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
   }
 
   it('shows problems of a holiday-cn file beside its rows, replaces 2027 from a good file, and removes it again', async () => {
+    await setLoaded2027(page, { ...test2027, source: '先前载入的 2027 年安排 (test data)' });
     await page.goto('/settings/calendar');
     await page.locator('.ant-segmented-item').filter({ hasText: '上传 holiday-cn 文件' }).click();
     const upload = (json: unknown) => page.locator('input[type=file]').setInputFiles({ name: '2027.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
@@ -148,15 +157,15 @@ describe.skipIf(!browserAvailable)('working calendar (工作日历) in the brows
     await upload(test2027);
     await expect.poll(() => page.getByTestId('file-days').locator('tr.ant-table-row').count()).toBe(9);
     await page.getByRole('button', { name: /载入 2027 年安排$/ }).click();
-    await confirmReplace();
-    await loadedMessage(2027);
+    expect((await expectCall(page, loadYear, confirmReplace)).ok()).toBe(true);
     await expect.poll(() => tableRows(page).filter({ hasText: '2027' }).first().textContent()).toContain('国务院办公厅关于2027年部分节假日安排的通知');
 
     const row = tableRows(page).filter({ hasText: '国务院办公厅关于2027年部分节假日安排的通知' });
     await row.getByRole('button', { name: /移\s?除/ }).click();
     await expect.poll(() => openPopconfirm(page).textContent()).toContain('该年将按仅周末计算并标记暂定');
-    await confirmPopconfirm(page);
+    expect((await confirmPopconfirm(page, { method: 'DELETE', path: /^\/api\/calendar\/years\/2027$/ })).ok()).toBe(true);
     await expect.poll(() => unpublishedBanner(page).textContent()).toContain('2027年节假日安排尚未发布');
+    await expect(tableRows(page).filter({ hasText: '国务院办公厅关于2027年部分节假日安排的通知' }).count()).resolves.toBe(0);
     await snap(page, 'settings-calendar');
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
 import { openSessionForSuite, snap } from './support/session.ts';
-import { openFromMenu, switchLanguage, waitForTitle, confirmPopconfirm } from './support/app-actions.ts';
+import { confirmPopconfirm, expectCall, openFromMenu, switchLanguage, waitForTitle } from './support/app-actions.ts';
 import { chooseScope, eligibilityRow, prefillFromClient, rowTitled, rowWith, runSelfCheck } from './support/catalog-actions.ts';
 
 describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
@@ -91,17 +91,23 @@ describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
   });
 
   it('lets an administrator override a rule value and shows it on the service page', async () => {
+    const rules = { method: 'PUT', path: /^\/api\/settings\/rules$/ } as const;
     await page.goto('/settings/rules');
     await waitForTitle(page, '设置');
+    const processing = page.getByTestId('rules-processing');
     const input = page.getByLabel('撰写并提交申请所需时间');
     await expect.poll(() => input.inputValue()).toBe('3'); // loaded, so the typed value is not overwritten
     await input.fill('99');
-    await page.getByTestId('rules-processing').getByRole('button', { name: /保\s?存$/ }).click();
-    await expect.poll(() => page.getByTestId('rules-processing').locator('.ant-form-item-explain').textContent()).toContain('1–60');
+    await processing.getByRole('button', { name: /保\s?存$/ }).click();
+    await expect.poll(() => processing.locator('.ant-form-item-explain').textContent()).toContain('1–60');
 
     await input.fill('5');
-    await page.getByTestId('rules-processing').getByRole('button', { name: /保\s?存$/ }).click();
-    await page.locator('.ant-message').getByText('「撰写并提交申请所需时间」已设为 5 个工作日').waitFor();
+    // The confirmation is the point here, so it is caught as it appears rather than after it may have gone.
+    const savedMessage = page.locator('.ant-message').getByText('「撰写并提交申请所需时间」已设为 5 个工作日').waitFor();
+    const saved = await expectCall(page, rules, () => processing.getByRole('button', { name: /保\s?存$/ }).click());
+    expect(saved.ok()).toBe(true);
+    await savedMessage;
+    await rowTitled(processing, '撰写并提交申请所需时间').getByText('本机构设置', { exact: true }).waitFor();
     await snap(page, 'settings-rules');
 
     await page.goto('/catalog/B24-1');
@@ -111,25 +117,32 @@ describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
 
     // An eligibility threshold: the requirement states the organisation's figure, tagged as theirs.
     await page.goto('/settings/rules');
+    const eligibility = page.getByTestId('rules-eligibility');
     const staff = page.getByLabel('技术及管理人员人数（建议）');
     await expect.poll(() => staff.inputValue()).toBe('10');
     await staff.fill('15');
-    await page.getByTestId('rules-eligibility').getByRole('button', { name: /保\s?存$/ }).click();
-    await page.locator('.ant-message').getByText(/「技术及管理人员人数（建议）」已设为 15/).waitFor();
+    await expectCall(page, rules, () => eligibility.getByRole('button', { name: /保\s?存$/ }).click());
+    await rowTitled(eligibility, '技术及管理人员人数（建议）').getByText('本机构设置', { exact: true }).waitFor();
     await page.goto('/catalog/B24-1');
     const staffRow = rowTitled(page.getByTestId('criteria-table'), '技术及管理人员');
     await expect.poll(() => staffRow.textContent()).toContain('建议至少有15名技术及管理人员。');
     await staffRow.getByTestId('overridden-tag').waitFor();
     await expect(staffRow.textContent()).resolves.not.toContain('本机构设置：');
-    await page.goto('/settings/rules');
-    await page.getByTestId('rules-eligibility').getByRole('button', { name: /恢复默认$/ }).click();
-    await confirmPopconfirm(page);
-    await page.locator('.ant-message').getByText('「技术及管理人员人数（建议）」已恢复默认值').waitFor();
 
+    // Resetting: the default is back in the input and the 本机构设置 tag is gone, on the page and after a reload.
     await page.goto('/settings/rules');
-    await page.getByTestId('rules-processing').getByRole('button', { name: /恢复默认$/ }).click();
-    await confirmPopconfirm(page);
-    await page.locator('.ant-message').getByText('「撰写并提交申请所需时间」已恢复默认值').waitFor();
-    await expect(input.inputValue()).resolves.toBe('3');
+    await eligibility.getByRole('button', { name: /恢复默认$/ }).click();
+    const resetMessage = page.locator('.ant-message').getByText('「技术及管理人员人数（建议）」已恢复默认值').waitFor();
+    expect((await confirmPopconfirm(page, rules)).ok()).toBe(true);
+    await resetMessage;
+    await expect.poll(() => staff.inputValue()).toBe('10');
+    await expect.poll(() => rowTitled(eligibility, '技术及管理人员人数（建议）').getByText('本机构设置', { exact: true }).count()).toBe(0);
+
+    await processing.getByRole('button', { name: /恢复默认$/ }).click();
+    expect((await confirmPopconfirm(page, rules)).ok()).toBe(true);
+    await expect.poll(() => rowTitled(processing, '撰写并提交申请所需时间').getByText('本机构设置', { exact: true }).count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => input.inputValue()).toBe('3');
+    await expect(page.getByText('本机构设置', { exact: true }).count()).resolves.toBe(0);
   });
 });

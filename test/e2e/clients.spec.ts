@@ -120,7 +120,8 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await page.getByText('¥2,500,000').waitFor();
 
     await page.getByRole('button', { name: /归\s?档/ }).click();
-    await confirmPopconfirm(page);
+    const archived = await confirmPopconfirm(page, { method: 'POST', path: /\/api\/clients\/[0-9a-f-]{36}\/archive$/ });
+    expect(archived.ok()).toBe(true);
     await page.locator('.ant-tag').filter({ hasText: '已归档' }).first().waitFor();
 
     await page.goto(`/clients?q=${uscc}`);
@@ -131,7 +132,8 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await tableRows(page).first().getByRole('link').click();
     await waitForTitle(page, name);
     await page.getByRole('button', { name: /恢\s?复/ }).click();
-    await confirmPopconfirm(page);
+    const restored = await confirmPopconfirm(page, { method: 'POST', path: /\/api\/clients\/[0-9a-f-]{36}\/restore$/ });
+    expect(restored.ok()).toBe(true);
     await page.locator('.ant-tag').filter({ hasText: '在用' }).first().waitFor();
     await page.getByText('归档客户').first().waitFor();
   });

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 
 /** Small steps a user takes in LicenseDesk, written in the words on the screen (Chinese UI unless switched). */
 
@@ -88,16 +88,26 @@ export function openPopconfirm(page: Page): Locator {
   return page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
 }
 
+/** The API call a user action is expected to make, e.g. { method: 'POST', path: /\/archive$/ }. */
+export interface ExpectedCall {
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET';
+  path: RegExp;
+}
+
 /**
- * Clicks OK in the open popconfirm until it closes: a click that lands while the popover is still
- * zooming in can be lost on a loaded machine, and a second click on a closed one does nothing.
+ * Does `action` and waits until the server has answered the call it makes, returning that response. A click that
+ * makes no call fails here, by name, instead of leaving a later assertion to time out.
  */
-export async function confirmPopconfirm(page: Page): Promise<void> {
+export async function expectCall(page: Page, call: ExpectedCall, action: () => Promise<void>): Promise<Response> {
+  const answered = page.waitForResponse((r) => r.request().method() === call.method && call.path.test(new URL(r.url()).pathname));
+  const [response] = await Promise.all([answered, action()]);
+  return response;
+}
+
+/** Clicks OK in the open popconfirm once and waits for the write it confirms to be answered (motion is off in tests). */
+export async function confirmPopconfirm(page: Page, call: ExpectedCall): Promise<Response> {
   const ok = openPopconfirm(page).getByRole('button', { name: /确\s?定/ });
-  await ok.waitFor();
-  for (let attempt = 0; attempt < 10 && (await ok.isVisible()); attempt++) {
-    await ok.click({ timeout: 2_000 }).catch(() => undefined);
-    await ok.waitFor({ state: 'hidden', timeout: 1_500 }).catch(() => undefined);
-  }
+  const response = await expectCall(page, call, () => ok.click());
   await ok.waitFor({ state: 'hidden' });
+  return response;
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { test2027 } from '../../support/calendar-fixtures.ts';
 
 /** Steps on the working calendar (知识库 → 工作日历) and its management tab (设置 → 工作日历). */
 
@@ -55,4 +56,20 @@ export async function typeArrangementDay(page: Page, index: number, day: TypedDa
 /** The row of the typed form, with its inputs and the errors shown beside them. */
 export function arrangementRow(page: Page, index: number): Locator {
   return page.locator(`[data-row="${index}"]`);
+}
+
+/** Sets the server's 2027 arrangement (loaded from `arrangement`, or not loaded) through the API, so a test starts from a known state. */
+export async function setLoaded2027(page: Page, arrangement: typeof test2027 | null): Promise<void> {
+  const me = await (await page.request.get('/api/me')).json();
+  const headers = { 'x-csrf-token': me.csrfToken as string };
+  const years = (await (await page.request.get('/api/calendar/years')).json()) as { years: Array<{ year: number; origin: string }> };
+  const loaded = years.years.some((y) => y.year === 2027 && y.origin === 'loaded');
+  if (loaded) {
+    const removed = await page.request.delete('/api/calendar/years/2027', { headers });
+    if (!removed.ok()) throw new Error(`could not remove 2027: ${removed.status()} ${await removed.text()}`);
+  }
+  if (arrangement) {
+    const added = await page.request.post('/api/calendar/years', { headers, data: { arrangement } });
+    if (!added.ok()) throw new Error(`could not load 2027: ${added.status()} ${await added.text()}`);
+  }
 }

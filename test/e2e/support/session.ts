@@ -24,7 +24,8 @@ export async function openSession(): Promise<E2eSession> {
     server,
     browser,
     async newPage() {
-      const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+      // Reduced motion: the app then turns antd's animations off, so nothing is clicked while it moves.
+      const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1366, height: 860 }, reducedMotion: 'reduce' });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
@@ -44,9 +45,8 @@ export async function snap(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SHOTS_DIR;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
-  // Let loading overlays and motion settle so the picture shows what a user would look at.
+  // Let loading overlays go so the picture shows what a user would look at (motion is off in tests).
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
-  await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
