@@ -12,6 +12,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Unit and API files run first, on every core; the browser specs wait for them instead of competing.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,8 +23,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each spec file has its own server, database and browser, so two run side by side on a 2-core machine.
+          maxWorkers: 2,
           pool: 'forks',
+          sequence: { groupOrder: 1 },
         },
       },
     ],
