@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle, Db } from './platform/db/database.ts';
-import type { LoginThrottle } from './modules/auth/login-throttle.ts';
+import type { HashingQueue } from './modules/auth/hashing-queue.ts';
 import type { CalendarHolder } from './modules/calendar/calendar-holder.ts';
 
 /** Everything a use case may reach outside itself: the adapters, passed in, never imported as globals. */
@@ -12,7 +12,8 @@ export interface AppContext {
   db: Db;
   clock: Clock;
   logger: Logger;
-  throttle: LoginThrottle;
+  /** Bounds concurrent password checks at sign-in (per process: it guards this process's CPU and thread pool). */
+  hashing: HashingQueue;
   /** The official working-day calendar in force (built-in years plus loaded ones). */
   calendar: CalendarHolder;
 }

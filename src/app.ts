@@ -7,9 +7,12 @@ import type { AppContext } from './app-context.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { ErrorResponse } from './platform/http/schemas.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { toTrustProxy } from './platform/http/trust-proxy.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { installAuthentication } from './modules/auth/authenticate.ts';
+import { installAuthMaintenance } from './modules/auth/auth-maintenance.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { clientRoutes } from './modules/clients/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -23,6 +26,8 @@ import { validateRoutes } from './modules/validate/routes.ts';
 import { eligibilityRoutes } from './modules/eligibility/routes.ts';
 import { obligationsRoutes } from './modules/obligations/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
+import { organisationAdminRoutes } from './modules/organisations/routes.ts';
+import { startCalendarSync } from './modules/calendar/calendar-sync.ts';
 
 export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
 
@@ -41,6 +46,8 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
+    // Off unless configured: only a trusted proxy may name the client address that sign-in throttling keys on.
+    trustProxy: toTrustProxy(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only; other bodies get 415 rather than being parsed as text.
@@ -50,9 +57,11 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   });
   app.addSchema(ErrorResponse);
   installErrorHandler(app);
+  await registerSecurityHeaders(app, { https: ctx.config.cookieSecure });
   await app.register(cookie);
   await registerOpenApi(app, ctx.config.version);
   installAuthentication(app, ctx);
+  installAuthMaintenance(app, ctx);
 
   await healthRoutes(app, ctx);
   await metaRoutes(app);
@@ -67,7 +76,11 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await eligibilityRoutes(app, ctx);
   await obligationsRoutes(app, ctx);
   await settingsRoutes(app, ctx);
+  await organisationAdminRoutes(app, ctx);
 
   await registerWebApp(app, options.webDist ?? defaultWebDist);
+  // A calendar change made by the CLI or another instance reaches this one within seconds; stopped with the app.
+  const calendarSync = startCalendarSync(ctx);
+  app.addHook('onClose', () => calendarSync.stop());
   return app;
 }

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { createLogger } from './platform/logger.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { createLoginThrottle } from './modules/auth/login-throttle.ts';
+import { createHashingQueue } from './modules/auth/hashing-queue.ts';
 import { createCalendarHolder } from './modules/calendar/calendar-holder.ts';
 
 /** Reads the version once from package.json. */
@@ -34,7 +34,7 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     db: database.db,
     clock: options.clock ?? systemClock,
     logger: options.logger ?? createLogger(config.logLevel),
-    throttle: createLoginThrottle(),
+    hashing: createHashingQueue(),
     calendar,
   };
 }

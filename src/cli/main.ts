@@ -9,7 +9,17 @@ import { registerCatalogCommands } from './commands/catalog.ts';
 import { registerValidateCommands } from './commands/validate.ts';
 import { registerEligibilityCommand } from './commands/eligibility.ts';
 import { registerObligationsCommands } from './commands/obligations.ts';
+import { registerOperatorCommands } from './commands/operator.ts';
+import { registerOrgCommands } from './commands/org.ts';
 import { packageVersion } from '../create-context.ts';
+
+// Piped into `head` or the like: when the reader has gone, stop quietly (exit 0) as Unix tools do, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 
 const program = new Command()
   .name('licensedesk')
@@ -26,6 +36,8 @@ registerCatalogCommands(program);
 registerValidateCommands(program);
 registerEligibilityCommand(program);
 registerObligationsCommands(program);
+registerOperatorCommands(program);
+registerOrgCommands(program);
 
 try {
   await program.parseAsync(process.argv);

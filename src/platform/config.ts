@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { AppError } from './errors/app-error.ts';
 
@@ -14,6 +15,8 @@ export interface Config {
   logLevel: string;
   sessionHours: number;
   cookieSecure: boolean;
+  /** Fastify's trustProxy: which reverse proxies may name the client address (X-Forwarded-For); false trusts none. */
+  trustProxy: boolean | number | string[];
   version: string;
 }
 
@@ -34,6 +37,32 @@ function parseIntVar(name: string, raw: string, bounds: { min: number; max: numb
   const value = Number(raw);
   if (value < bounds.min || value > bounds.max) fail(`${name} must be between ${bounds.min} and ${bounds.max}, got ${value}`);
   return value;
+}
+
+// Named ranges proxy-addr understands, besides addresses and CIDRs.
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (proxyRangeNames.has(entry) || net.isIP(entry) !== 0) return true;
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined || !bits || !/^\d{1,3}$/.test(bits)) return false;
+  const family = net.isIP(address);
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * LICENSEDESK_TRUST_PROXY: off by default (X-Forwarded-For is ignored, so it cannot be forged); `true` trusts every
+ * hop, a number trusts that many hops (`1`: the one proxy in front), or a comma-separated list of proxy addresses/CIDRs.
+ */
+export function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return parseIntVar('LICENSEDESK_TRUST_PROXY', value, { min: 1, max: 20 });
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isAddressOrCidr(e));
+  if (bad !== undefined) fail(`LICENSEDESK_TRUST_PROXY must be true, a hop count, or proxy addresses/CIDRs separated by commas; "${bad}" is none of these`);
+  return entries;
 }
 
 /** Works out which database a URL names, refusing anything else with a one-line reason. */
@@ -82,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     logLevel,
     sessionHours: parseIntVar('LICENSEDESK_SESSION_HOURS', env.LICENSEDESK_SESSION_HOURS ?? configDefaults.LICENSEDESK_SESSION_HOURS, { min: 1, max: 24 * 90 }),
     cookieSecure: env.LICENSEDESK_COOKIE_SECURE === '1',
+    trustProxy: parseTrustProxy(env.LICENSEDESK_TRUST_PROXY),
     version,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/test-databases.ts';
-import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
+import { createTestApp, makeOperator, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
 import { bodylessWriteRoutes, writeRoutes, type WriteRoute } from './routes-table.ts';
 import type { AppContext } from '../../src/app-context.ts';
 
@@ -9,6 +9,7 @@ async function dump(ctx: AppContext) {
   const rows: unknown[] = await Promise.all(tables.map((t) => ctx.db.selectFrom(t).selectAll().orderBy('id').execute()));
   rows.push(await ctx.db.selectFrom('orgSettings').selectAll().orderBy('orgId').orderBy('key').execute());
   rows.push(await ctx.db.selectFrom('calendarYears').selectAll().orderBy('year').execute());
+  rows.push(await ctx.db.selectFrom('calendarRevision').selectAll().execute());
   // Sessions and login audit entries change on sign-in, never on a refused write.
   return JSON.stringify(rows);
 }
@@ -31,6 +32,8 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     org = await seedOrg(t.ctx, 'Gamma');
+    // An operator, so the operator-only routes (calendar years, /api/admin) reach validation.
+    await makeOperator(t.ctx, org.emails.owner);
     admin = await signIn(t.app, org.emails.owner);
   });
   afterAll(() => t?.close());
@@ -69,6 +72,18 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
         expectRefused(route, JSON.stringify(withValueAt(route.valid, route.longField!, 'x'.repeat(6000))), { status: 400, code: 'VALIDATION_FAILED', field: route.longField }));
     }
 
+    if (route.textField) {
+      const field = route.textField;
+      it.each([
+        ['a NUL byte', 'Bad\u0000name'],
+        ['whitespace only', '   '],
+        ['a right-to-left override', 'evil\u202Etxt.exe'],
+        ['a lone surrogate', 'broken\uD800name'],
+        ['zero-width characters only', '\u200B\u200C\u200D'],
+      ])('%s in a text field → 400 naming it', (_what, value) =>
+        expectRefused(route, JSON.stringify(withValueAt(route.valid, field, value)), { status: 400, code: 'VALIDATION_FAILED', field }));
+    }
+
     it('10 MB body → 413 PAYLOAD_TOO_LARGE', () =>
       expectRefused(route, JSON.stringify({ ...route.valid, notes: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, code: 'PAYLOAD_TOO_LARGE' }));
   });
@@ -77,6 +92,29 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
     const asWrite = { ...route, valid: {}, wrongType: ['x', 1] } as unknown as WriteRoute;
     it('malformed JSON → 400 INVALID_JSON', () => expectRefused(asWrite, '{"oops": ', { status: 400, code: 'INVALID_JSON' }));
     it('10 MB body → 413 PAYLOAD_TOO_LARGE', () => expectRefused(asWrite, JSON.stringify({ notes: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, code: 'PAYLOAD_TOO_LARGE' }));
+  });
+
+  it('a body with thousands of problems → 400 with the first 50 details and how many there were', async () => {
+    const body: Record<string, unknown> = { name: 'Many problems' };
+    for (let i = 0; i < 5000; i++) body[`extra${i}`] = i;
+    const before = await dump(t.ctx);
+    const res = await admin.request({ method: 'POST', url: '/api/tokens', payload: body });
+    expect(res.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(error.details).toHaveLength(50);
+    expect(error.detailsTotal).toBe(5000);
+    expect(res.body.length).toBeLessThan(20_000);
+    expect(await dump(t.ctx)).toBe(before);
+  });
+
+  it.each([
+    { what: 'user email', url: '/api/users', body: { email: 'dup-race@example.com', name: 'Dup', role: 'staff' }, field: 'email' },
+    { what: 'client credit code', url: '/api/clients', body: { name: 'Dup Race Co', uscc: '9131000063159284XQ' }, field: 'uscc' },
+  ])('two racing creates with the same $what: one 201, one 409 naming $field (never a 500)', async ({ url, body, field }) => {
+    const [first, second] = await Promise.all([admin.request({ method: 'POST', url, payload: body }), admin.request({ method: 'POST', url, payload: body })]);
+    expect([first.statusCode, second.statusCode].sort(), first.body + second.body).toEqual([201, 409]);
+    const refused = first.statusCode === 409 ? first : second;
+    expect(refused.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
   });
 
   it('a bad id in the path → 400 naming the id', async () => {

@@ -15,6 +15,11 @@ export interface IdRoute {
   companyData?: boolean;
   /** True when the client role lacks the permission outright: 403 for any id, so no id is revealed either way. */
   clientForbidden?: boolean;
+  /**
+   * Instance administration (/api/admin): reaches any organisation by design, for operators only. Everyone else gets
+   * 403 for any id, their own organisation's or another's, so no id is revealed either way.
+   */
+  operatorOnly?: boolean;
 }
 
 export interface ForeignIds {
@@ -24,13 +29,15 @@ export interface ForeignIds {
 
 export const idRoutes: IdRoute[] = [
   { name: 'get client', companyData: true, method: 'GET', url: (o) => `/api/clients/${o.clientIds[0]}` },
-  { name: 'patch client', companyData: true, method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, payload: { notes: 'tampered' } },
+  { name: 'patch client', companyData: true, method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, payload: { contactName: 'tampered', version: 1 } },
   { name: 'archive client', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/archive` },
   { name: 'restore client', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/restore` },
-  { name: 'patch user', method: 'PATCH', url: (_o, ids) => `/api/users/${ids.userId}`, payload: { name: 'tampered' } },
+  { name: 'patch user', method: 'PATCH', url: (_o, ids) => `/api/users/${ids.userId}`, payload: { name: 'tampered', version: 1 } },
   { name: 'reset user password', method: 'POST', url: (_o, ids) => `/api/users/${ids.userId}/reset-password` },
   { name: 'eligibility for a client', companyData: true, method: 'POST', url: () => '/api/eligibility', payload: (o: SeededOrg) => ({ service: 'B24-1', scope: 'BJ', clientId: o.clientIds[0] }) },
   { name: 'revoke token', method: 'DELETE', url: (_o, ids) => `/api/tokens/${ids.tokenId}` },
+  { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
+  { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
 ];
 
 /** Every write route, with a valid body to mutate in the bad-input tests. */
@@ -45,19 +52,23 @@ export interface WriteRoute {
   wrongType: [string, unknown];
   /** A string field to make over-long. */
   longField?: string;
+  /** A user-typed text field (the shared Text schema): NUL bytes, whitespace only and direction overrides are refused. */
+  textField?: string;
 }
 
 export const writeRoutes: WriteRoute[] = [
-  { name: 'load calendar year', method: 'POST', url: () => '/api/calendar/years', valid: { arrangement: { year: 2031, source: 'test', papers: [], days: [] } }, wrongType: ['arrangement', 'x'], longField: 'arrangement.source' },
+  { name: 'load calendar year', method: 'POST', url: () => '/api/calendar/years', valid: { arrangement: { year: 2031, source: 'test', papers: [], days: [{ date: '2031-01-01', isOffDay: true, name: '元旦' }] } }, wrongType: ['arrangement', 'x'], longField: 'arrangement.source' },
+  { name: 'load calendar year (holiday-cn file)', method: 'POST', url: () => '/api/calendar/years', valid: { holidayCn: { year: 2031, papers: [], days: [{ name: '元旦', date: '2031-01-01', isOffDay: true }] } }, wrongType: ['holidayCn', 'x'], longField: 'holidayCn.days.0.name' },
+  { name: 'create organisation', method: 'POST', url: () => '/api/admin/organisations', valid: { name: 'Bad Input Org', kind: 'agency', owner: { email: 'boss@badinput.example.com', name: 'Boss' } }, required: 'name', wrongType: ['kind', 5], longField: 'owner.name' },
   { name: 'login', method: 'POST', url: () => '/api/auth/login', valid: { email: 'nobody@example.com', password: 'x' }, required: 'password', wrongType: ['email', 42], longField: 'password' },
-  { name: 'create client', method: 'POST', url: () => '/api/clients', valid: { name: 'Bad Input Co', uscc: '91350100M000100Y43' }, required: 'name', wrongType: ['registeredCapital', '100'], longField: 'name' },
-  { name: 'patch client', method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, valid: { notes: 'n' }, wrongType: ['foreignSharePercent', 'ten'], longField: 'notes' },
-  { name: 'create user', method: 'POST', url: () => '/api/users', valid: { email: 'new@example.com', name: 'New', role: 'staff' }, required: 'email', wrongType: ['role', 7], longField: 'name' },
-  { name: 'patch user', method: 'PATCH', url: (o) => `/api/users/${o.userIds.staff}`, valid: { name: 'n' }, wrongType: ['isActive', 'yes'], longField: 'name' },
-  { name: 'create token', method: 'POST', url: () => '/api/tokens', valid: { name: 'script' }, required: 'name', wrongType: ['name', 5], longField: 'name' },
+  { name: 'create client', method: 'POST', url: () => '/api/clients', valid: { name: 'Bad Input Co', uscc: '91350100M000100Y43' }, required: 'name', wrongType: ['registeredCapital', '100'], longField: 'name', textField: 'name' },
+  { name: 'patch client', method: 'PATCH', url: (o) => `/api/clients/${o.clientIds[0]}`, valid: { notes: 'n', version: 1 }, required: 'version', wrongType: ['foreignSharePercent', 'ten'], longField: 'notes', textField: 'name' },
+  { name: 'create user', method: 'POST', url: () => '/api/users', valid: { email: 'new@example.com', name: 'New', role: 'staff' }, required: 'email', wrongType: ['role', 7], longField: 'name', textField: 'name' },
+  { name: 'patch user', method: 'PATCH', url: (o) => `/api/users/${o.userIds.staff}`, valid: { name: 'n', version: 1 }, required: 'version', wrongType: ['isActive', 'yes'], longField: 'name', textField: 'name' },
+  { name: 'create token', method: 'POST', url: () => '/api/tokens', valid: { name: 'script' }, required: 'name', wrongType: ['name', 5], longField: 'name', textField: 'name' },
   { name: 'eligibility check', method: 'POST', url: () => '/api/eligibility', valid: { service: 'B24-1', scope: 'BJ', company: { registeredCapital: 1_000_000, businessScope: '呼叫中心业务', foreignSharePercent: 0, province: 'BJ' } }, required: 'service', wrongType: ['scope', 5], longField: 'clientId' },
   { name: 'obligations preview', method: 'POST', url: () => '/api/obligations/preview', valid: { service: 'B24-1', scope: 'BJ', issuedOn: '2024-01-15' }, required: 'issuedOn', wrongType: ['annualReportsFiled', '2025'], longField: 'issuedOn' },
-  { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { overrides: { 'processing.in-province.working-days': 45 } }, required: 'overrides', wrongType: ['overrides', 'forty-five'] },
+  { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { version: 1, overrides: { 'processing.in-province.working-days': 45 } }, required: 'version', wrongType: ['overrides', 'forty-five'] },
 ];
 
 /** Write routes that take no body: they still must refuse a malformed or oversized one, changing nothing. */
@@ -66,5 +77,8 @@ export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE
   { name: 'restore client', method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/restore` },
   { name: 'reset user password', method: 'POST', url: (o) => `/api/users/${o.userIds.staff}/reset-password` },
   { name: 'remove loaded calendar year', method: 'DELETE', url: () => '/api/calendar/years/2031' },
+  { name: 'deactivate organisation', method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
+  { name: 'reactivate organisation', method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
   { name: 'logout', method: 'POST', url: () => '/api/auth/logout' },
+  { name: 'revoke token', method: 'DELETE', url: () => '/api/tokens/7d0c1a2e-1111-4222-8333-944455556666' },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/test-databases.ts';
-import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
+import { createTestApp, makeOperator, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
 import { idRoutes, type ForeignIds, type IdRoute } from './routes-table.ts';
 
 const bodyFor = (route: IdRoute, org: SeededOrg) => (typeof route.payload === 'function' ? route.payload(org) : route.payload);
@@ -8,13 +8,14 @@ import type { AppContext } from '../../src/app-context.ts';
 
 /** Everything organisation B owns, to prove a refused request changed nothing. */
 async function snapshot(ctx: AppContext, orgId: string) {
-  const [clients, users, tokens, audit] = await Promise.all([
+  const [organisation, clients, users, tokens, audit] = await Promise.all([
+    ctx.db.selectFrom('organisations').selectAll().where('id', '=', orgId).execute(),
     ctx.db.selectFrom('clients').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('users').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('apiTokens').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('auditLog').select(['id']).where('orgId', '=', orgId).execute(),
   ]);
-  return JSON.stringify({ clients, users, tokens, audit: audit.length });
+  return JSON.stringify({ organisation, clients, users, tokens, audit: audit.length });
 }
 
 describe.each(testDialects())('tenant isolation on $name', (dialect) => {
@@ -24,7 +25,9 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
   let bIds: ForeignIds;
   let aIds: ForeignIds;
   let adminA: Session;
+  let ownerA: Session;
   let clientA: Session;
+  let operatorB: Session;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -33,6 +36,9 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
     const adminB = await signIn(t.app, b.emails.admin);
     adminA = await signIn(t.app, a.emails.admin);
     clientA = await signIn(t.app, a.emails.client);
+    ownerA = await signIn(t.app, a.emails.owner);
+    await makeOperator(t.ctx, b.emails.owner);
+    operatorB = await signIn(t.app, b.emails.owner);
     const tokenB = (await adminB.request({ method: 'POST', url: '/api/tokens', payload: { name: 'b-script' } })).json();
     const tokenA = (await adminA.request({ method: 'POST', url: '/api/tokens', payload: { name: 'a-script' } })).json();
     bIds = { userId: b.userIds.staff, tokenId: tokenB.token.id };
@@ -40,7 +46,10 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  it.each(idRoutes)("an admin of A gets 404 for B's id: $name", async (route) => {
+  const tenantRoutes = idRoutes.filter((r) => !r.operatorOnly);
+  const operatorRoutes = idRoutes.filter((r) => r.operatorOnly);
+
+  it.each(tenantRoutes)("an admin of A gets 404 for B's id: $name", async (route) => {
     const before = await snapshot(t.ctx, b.orgId);
     const res = await adminA.request({ method: route.method, url: route.url(b, bIds), payload: bodyFor(route, b) });
     expect(res.statusCode, res.body).toBe(404);
@@ -48,7 +57,7 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
     expect(await snapshot(t.ctx, b.orgId)).toBe(before);
   });
 
-  it.each(idRoutes)('a missing id answers exactly like a foreign one: $name', async (route) => {
+  it.each(tenantRoutes)('a missing id answers exactly like a foreign one: $name', async (route) => {
     const missing = { ...b, clientIds: ['7d0c1a2e-1111-4222-8333-944455556666'] };
     const res = await adminA.request({ method: route.method, url: route.url(missing, { userId: '7d0c1a2e-1111-4222-8333-944455556666', tokenId: '7d0c1a2e-1111-4222-8333-944455556666' }), payload: bodyFor(route, missing) });
     const foreign = await adminA.request({ method: 'GET', url: `/api/clients/${b.clientIds[0]}` });
@@ -71,6 +80,22 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
     expect(await snapshot(t.ctx, b.orgId)).toBe(before);
   });
 
+  it.each(operatorRoutes)("anyone of A who is not an operator (owner, admin, client) gets 403 for B's id, for A's own and for a missing one: $name", async (route) => {
+    const missing = { ...b, orgId: '7d0c1a2e-1111-4222-8333-944455556666' };
+    for (const [session, target] of [[adminA, b], [ownerA, b], [ownerA, a], [clientA, b], [adminA, missing]] as const) {
+      const before = await snapshot(t.ctx, target.orgId);
+      const res = await session.request({ method: route.method, url: route.url(target, bIds), payload: bodyFor(route, target) });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(await snapshot(t.ctx, target.orgId)).toBe(before);
+    }
+  });
+
+  it.each(operatorRoutes)('an operator gets 404 for a missing id: $name', async (route) => {
+    const missing = { ...a, orgId: '7d0c1a2e-1111-4222-8333-944455556666' };
+    const res = await operatorB.request({ method: route.method, url: route.url(missing, aIds), payload: bodyFor(route, missing) });
+    expect(res.statusCode, res.body).toBe(404);
+  });
+
   it("lists never include another organisation's rows", async () => {
     const clients = (await adminA.request({ method: 'GET', url: '/api/clients?status=all&pageSize=200' })).json();
     expect(clients.items.map((c: { id: string }) => c.id).sort()).toEqual([...a.clientIds].sort());
@@ -85,5 +110,19 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
     const res = (await clientA.request({ method: 'GET', url: '/api/clients?status=all' })).json();
     expect(res.items.map((c: { id: string }) => c.id)).toEqual([a.clientIds[0]]);
     expect(res.total).toBe(1);
+  });
+
+  // Last, as it adds users to A: creating a user answers the same whether or not the email exists in another organisation.
+  it("creating a user with an email only another organisation has answers exactly like a new email (B's users are not revealed)", async () => {
+    const before = await snapshot(t.ctx, b.orgId);
+    const create = (email: string) => adminA.request({ method: 'POST', url: '/api/users', payload: { email, name: 'Probe', role: 'staff', password: 'probe-password' } });
+    const taken = await create(b.emails.staff);
+    const fresh = await create('nobody-anywhere@example.com');
+    expect(taken.statusCode, taken.body).toBe(201);
+    expect(fresh.statusCode).toBe(201);
+    const shape = (res: typeof taken) => Object.keys(res.json().user).sort();
+    expect(shape(taken)).toEqual(shape(fresh));
+    expect(taken.json().user).toMatchObject({ email: b.emails.staff, isActive: true, version: 1 });
+    expect(await snapshot(t.ctx, b.orgId)).toBe(before);
   });
 });

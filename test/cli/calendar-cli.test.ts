@@ -56,4 +56,32 @@ describe('licensedesk calendar', () => {
     expect(run(['add', '2026-12-01', '30']).stdout).toBe('2027-01-12 provisional\n');
     expect(run(['unload', '2027']).status).toBe(1);
   });
+
+  it('load accepts a file saved with a UTF-8 byte-order mark', () => {
+    const file = path.join(dir, '2027-bom.json');
+    fs.writeFileSync(file, '\uFEFF' + JSON.stringify({ year: 2027, papers: [], days: test2027.days }));
+    const load = run(['load', file]);
+    expect(load.status, load.stderr).toBe(0);
+    expect(run(['add', '2026-12-01', '30']).stdout).toBe('2027-01-13\n');
+    expect(run(['unload', '2027']).status).toBe(0);
+  });
+
+  it('load names each field at fault once, and refuses what the API refuses: no days, an over-long name', () => {
+    const weekday = path.join(dir, 'weekday.json');
+    fs.writeFileSync(weekday, JSON.stringify({ ...test2027, days: [{ date: '2027-02-15', isOffDay: false, name: '春节' }] }));
+    const bad = run(['load', weekday]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^days\[0\]\.isOffDay: adjusted working day 2027-02-15 is not a Saturday or Sunday \/ 调休上班日/m);
+    expect(bad.stderr.match(/days\[0\]/g)).toHaveLength(1);
+
+    const empty = path.join(dir, 'empty.json');
+    fs.writeFileSync(empty, JSON.stringify({ year: 2027, papers: [], days: [] }));
+    expect(run(['load', empty]).stderr).toMatch(/^days: list at least one day/m);
+    const long = path.join(dir, 'long.json');
+    fs.writeFileSync(long, JSON.stringify({ year: 2027, papers: [], days: [{ date: '2027-01-01', isOffDay: true, name: '节'.repeat(150_000) }] }));
+    const tooLong = run(['load', long]);
+    expect(tooLong.status).toBe(1);
+    expect(tooLong.stderr).toMatch(/^days\[0\]\.name: must be at most 50 characters/m);
+    expect(run(['years']).stdout).not.toMatch(/^2027/m);
+  });
 });

@@ -92,6 +92,23 @@ describe('licensedesk CLI', () => {
     expect(cli(['user', 'reset-password', 'ghost@example.com'], env).stderr).toMatch(/No user/);
   });
 
+  it('an email held in two organisations: reset-password asks for --org, then resets only that one', async () => {
+    const db = new BetterSqlite3(path.join(dir, 'licensedesk.db'));
+    db.prepare("insert into organisations (id, name, kind, is_demo, created_at) values ('7d0c1a2e-0000-4000-8000-000000000002', 'Second org', 'company', 0, '2030-01-01T00:00:00.000Z')").run();
+    db.close();
+    const second = cli(['user', 'create', '--email', 'helper@example.com', '--role', 'staff', '--org', '7d0c1a2e-0000-4000-8000-000000000002', '--password', 'second-org-pw'], env);
+    expect(second.status, second.stderr).toBe(0);
+    const ambiguous = cli(['user', 'reset-password', 'helper@example.com'], env);
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/--org/);
+    const reset = cli(['user', 'reset-password', 'helper@example.com', '--org', '7d0c1a2e-0000-4000-8000-000000000002'], env);
+    expect(reset.status, reset.stderr).toBe(0);
+    const pw = /: (\S+)\s*$/.exec(reset.stdout)![1];
+    const signIn = (password: string) => fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'helper@example.com', password }) });
+    expect((await signIn(pw)).status).toBe(200);
+    expect((await signIn('second-org-pw')).status).toBe(401);
+  });
+
   it('backup writes a consistent snapshot while the server runs, and never overwrites a file', () => {
     const target = path.join(dir, 'backups', 'snap.db');
     const r = cli(['backup', target], env);
@@ -99,7 +116,7 @@ describe('licensedesk CLI', () => {
     const snap = new BetterSqlite3(target, { readonly: true });
     const users = snap.prepare('select email from users order by email').all() as { email: string }[];
     snap.close();
-    expect(users.map((u) => u.email)).toEqual(['helper@example.com', 'ops@example.com']);
+    expect(users.map((u) => u.email)).toEqual(['helper@example.com', 'helper@example.com', 'ops@example.com']);
     const again = cli(['backup', target], env);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);

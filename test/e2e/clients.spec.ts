@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
 import { openSessionForSuite, snap, type E2eSession } from './support/session.ts';
-import { fieldError, fillClientForm, formItem, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle, confirmPopconfirm } from './support/app-actions.ts';
+import { confirmPopconfirm, expectCall, fieldError, fillClientForm, formItem, logIn, openFromMenu, saveForm, searchClients, sideMenu, switchLanguage, tableRows, waitForTitle } from './support/app-actions.ts';
 import { usccWithWrongCheck, validUscc } from './support/uscc.ts';
 
 describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
@@ -159,5 +159,40 @@ describe.skipIf(!browserAvailable)('clients (客户) in the browser', () => {
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
     await waitForTitle(page, name);
     await page.getByText('已人工确认').waitFor();
+  });
+
+  it('when someone else saved first, says so and reloads their version instead of overwriting it', async () => {
+    const uscc = validUscc();
+    const name = `温州并发测试有限公司 ${uscc.slice(-6)}`;
+    await page.goto('/clients/new');
+    await fillClientForm(page, { name, uscc, contactPhone: '0577-1111111' });
+    await saveForm(page);
+    await waitForTitle(page, name);
+    const id = page.url().split('/').pop()!;
+
+    await page.getByRole('button', { name: /编\s?辑/ }).click();
+    await waitForTitle(page, `编辑客户：${name}`);
+    await expect.poll(() => page.locator('#contactPhone').inputValue()).toBe('0577-1111111');
+
+    // A colleague changes the phone number while this form is open.
+    const me = await (await page.request.get('/api/me')).json();
+    const current = await (await page.request.get(`/api/clients/${id}`)).json();
+    const colleague = await page.request.patch(`/api/clients/${id}`, { headers: { 'x-csrf-token': me.csrfToken }, data: { version: current.version, contactPhone: '0577-2222222' } });
+    expect(colleague.ok()).toBe(true);
+
+    await page.locator('#contactPhone').fill('0577-3333333');
+    const refused = await expectCall(page, { method: 'PATCH', path: /^\/api\/clients\/[0-9a-f-]{36}$/ }, () => saveForm(page));
+    expect(refused.status()).toBe(409);
+    const notice = page.locator('.ant-notification-notice').filter({ hasText: '数据已被他人修改' });
+    await notice.getByText('本次保存未生效').waitFor();
+    await snap(page, 'client-edit-stale');
+    await expectCall(page, { method: 'GET', path: /^\/api\/clients\/[0-9a-f-]{36}$/ }, () => notice.getByRole('button', { name: /重新加载/ }).click());
+    await expect.poll(() => page.locator('#contactPhone').inputValue()).toBe('0577-2222222');
+    await expect(notice.count()).resolves.toBe(0);
+
+    await page.locator('#contactPhone').fill('0577-4444444');
+    expect((await expectCall(page, { method: 'PATCH', path: /^\/api\/clients\/[0-9a-f-]{36}$/ }, () => saveForm(page))).ok()).toBe(true);
+    await waitForTitle(page, name);
+    await page.getByText('0577-4444444').waitFor();
   });
 });

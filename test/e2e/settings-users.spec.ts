@@ -81,6 +81,13 @@ describe.skipIf(!browserAvailable)('settings (设置): users', () => {
     await expect(other.getByRole('button', { name: '归档' }).count()).resolves.toBe(0);
     await snap(other, 'client-user-own-company');
 
+    // Their own contact details are theirs to edit; what feeds the licence is locked, with the reason shown.
+    await other.getByRole('button', { name: /编\s?辑/ }).click();
+    await other.getByTestId('company-locked').waitFor();
+    await expect(other.locator('#name').isDisabled()).resolves.toBe(true);
+    await expect(other.locator('#contactPhone').isDisabled()).resolves.toBe(false);
+    await snap(other, 'client-user-edit-own-company');
+
     await other.goto('/settings/users');
     await other.getByText('没有访问权限').waitFor();
   });

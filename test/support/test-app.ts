@@ -4,10 +4,12 @@ import type { AppContext } from '../../src/app-context.ts';
 import { createContext } from '../../src/create-context.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 import { operatorActor, type Role } from '../../src/modules/access/actor.ts';
 import { createUser } from '../../src/modules/users/service.ts';
 import { createClient } from '../../src/modules/clients/service.ts';
 import { insertOrganisation } from '../../src/modules/organisations/repository.ts';
+import { grantOperator } from '../../src/modules/operators/service.ts';
 import { randomUUID } from 'node:crypto';
 import type { TestDialect } from './test-databases.ts';
 
@@ -19,11 +21,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app on a fresh database of the given dialect, with migrations run and no users. */
-export async function createTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
+/** A real app on a fresh database of the given dialect, with migrations run and no users; `clock` fixes "now". */
+export async function createTestApp(dialect: TestDialect, env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await dialect.create();
   const config = loadConfig({ DATABASE_URL: database.url, LICENSEDESK_DEMO: '0', LOG_LEVEL: 'silent', ...env }, 'test');
-  const ctx = await createContext(config, { logger: createLogger('silent') });
+  const ctx = await createContext(config, { logger: createLogger('silent'), clock: options.clock });
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -87,4 +89,9 @@ export async function seedOrg(ctx: AppContext, label: string): Promise<SeededOrg
     userIds[role] = user.id;
   }
   return { orgId, clientIds, emails, userIds };
+}
+
+/** Makes a seeded user an instance operator, as `licensedesk operator grant` does (seeded organisations have none). */
+export async function makeOperator(ctx: AppContext, email: string): Promise<void> {
+  await grantOperator(ctx, { email });
 }

@@ -1,13 +1,18 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { operatorActor } from '../../modules/access/actor.ts';
 import { assertCalendarDate, computeWithin, loadYear, unloadYear, listYears } from '../../modules/calendar/service.ts';
 import { runAddBatch } from '../../modules/calendar/batch.ts';
 import type { DateResult, Provisionality } from '../../domain/calendar/types.ts';
-import { CliExit, resolveOrg, withContext } from '../cli-context.ts';
+import { ArrangementInput, HolidayCnInput } from '../../modules/calendar/schemas.ts';
+import { CliExit, withContext } from '../cli-context.ts';
+import { assertMatchesSchema, formatIssue, issuesOf, readJsonFile } from './read-json-input.ts';
 
 const write = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+// The command line acts as the machine's operator, for no one organisation: the change is audited in each.
+const cliOperator = () => operatorActor('');
+// Schema fields read days.0.name; the calendar rules write days[0].name.
+const bracketIndexes = (field: string) => field.replace(/\.(\d+)/g, '[$1]');
 const reasonOf = (p: Provisionality) => (p.provisional ? `  (provisional: ${p.provisionalReason?.zh} / ${p.provisionalReason?.en})` : '');
 
 function parseCount(raw: string): number {
@@ -95,39 +100,33 @@ function registerAdmin(calendar: Command): void {
 
   calendar
     .command('load')
-    .description("Load or replace a year's arrangement from a JSON file (holiday-cn format, or {year, source, papers, days})")
-    .argument('<file>', 'the JSON file')
-    .option('--org <id>', 'organisation whose audit log records the change (needed when there are several)')
-    .action(async (file: string, o: { org?: string }) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        throw new AppError('BAD_REQUEST', { zh: `无法读取 JSON 文件 ${file}`, en: `Cannot read JSON from ${file}: ${(error as Error).message}` });
-      }
+    .description("Load or replace a year's arrangement for every organisation from a JSON file (holiday-cn format, or {year, source, papers, days}); audited in each organisation")
+    .argument('<file>', 'the JSON file (UTF-8, with or without a byte-order mark)')
+    .action(async (file: string) => {
+      const json = readJsonFile(file);
       const isOwnShape = typeof json === 'object' && json !== null && 'source' in json;
-      await withContext(async (ctx) => {
-        const actor = operatorActor(await resolveOrg(ctx, o.org));
-        try {
-          const r = await loadYear(ctx, actor, isOwnShape ? { arrangement: json } : { holidayCn: json });
+      try {
+        // The API's own schema: the same limits and text rules as a load through the web app.
+        assertMatchesSchema(isOwnShape ? ArrangementInput : HolidayCnInput, json);
+        await withContext(async (ctx) => {
+          const r = await loadYear(ctx, cliOperator(), isOwnShape ? { arrangement: json } : { holidayCn: json });
           write(`${r.replaced ? 'Replaced' : 'Loaded'} ${r.year}: ${r.days} days. ${r.year}年节假日安排已${r.replaced ? '替换' : '载入'}。`);
-        } catch (error) {
-          if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
-          for (const d of error.details as Array<{ field: string; message: { zh: string; en: string } }>) process.stderr.write(`${d.field}: ${d.message.en} / ${d.message.zh}\n`);
-          throw new CliExit(1);
-        }
-      });
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || issuesOf(error).length === 0) throw error;
+        for (const issue of issuesOf(error)) process.stderr.write(`${formatIssue(issue, bracketIndexes)}\n`);
+        throw new CliExit(1);
+      }
     });
 
   calendar
     .command('unload')
-    .description('Remove a loaded arrangement (built-in years stay)')
+    .description('Remove a loaded arrangement for every organisation (built-in years stay); audited in each organisation')
     .argument('<year>', 'the year')
-    .option('--org <id>', 'organisation whose audit log records the change')
-    .action(async (year: string, o: { org?: string }) => {
+    .action(async (year: string) => {
       if (!/^\d{4}$/.test(year)) throw new AppError('BAD_REQUEST', { zh: '年份应为四位数字', en: `year must be four digits, got "${year}"` });
       await withContext(async (ctx) => {
-        await unloadYear(ctx, operatorActor(await resolveOrg(ctx, o.org)), Number(year));
+        await unloadYear(ctx, cliOperator(), Number(year));
         write(`Removed the loaded ${year} arrangement. 已移除 ${year} 年载入的节假日安排。`);
       });
     });

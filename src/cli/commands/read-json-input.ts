@@ -14,7 +14,8 @@ export function readJsonFile(file: string): unknown {
     throw new AppError('BAD_REQUEST', { zh: `无法读取文件 ${file}`, en: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
   }
   try {
-    return JSON.parse(text);
+    // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the JSON.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new AppError('BAD_REQUEST', { zh: `${file} 不是有效的 JSON`, en: `${file} is not valid JSON: ${(error as Error).message}` });
   }
@@ -29,16 +30,31 @@ export function assertMatchesSchema<T>(schema: TSchema, value: unknown): T {
 }
 
 /**
+ * One field issue as `field: english / 中文`, naming the field once even when the message itself starts with it
+ * (the calendar rules write `days[0]: …`).
+ */
+export function formatIssue(issue: FieldIssue, label: (field: string) => string = (f) => f): string {
+  // A message may start with the field or the part of it at fault (`days[0]: …` for `days[0].isOffDay`).
+  const withoutField = (text: string) => {
+    const lead = /^([\w.[\]()]+)\s*[:：]\s*/.exec(text);
+    return lead && issue.field.startsWith(lead[1]) ? text.slice(lead[0].length) : text;
+  };
+  return `${label(issue.field)}: ${withoutField(issue.message.en)} / ${withoutField(issue.message.zh)}`;
+}
+
+/** The field issues of an error, if it has any. */
+export function issuesOf(error: AppError): FieldIssue[] {
+  return Array.isArray(error.details) ? (error.details as FieldIssue[]).filter((d) => d && typeof d.field === 'string') : [];
+}
+
+/**
  * Prints a failed command's reason on one line (`field: english / 中文` for field errors) and exits with `code`.
  * `label` renames fields, e.g. issuedOn → --issued.
  */
 export function exitWithError(error: unknown, options: { code: number; label?: (field: string) => string }): never {
   if (!(error instanceof AppError)) throw error;
-  const issues = Array.isArray(error.details) ? (error.details as FieldIssue[]).filter((d) => d && typeof d.field === 'string') : [];
-  const label = options.label ?? ((f: string) => f);
-  const line = issues.length
-    ? issues.map((d) => `${label(d.field)}: ${d.message.en} / ${d.message.zh}`).join('; ')
-    : `${error.messages.en} / ${error.messages.zh}`;
+  const issues = issuesOf(error);
+  const line = issues.length ? issues.map((d) => formatIssue(d, options.label)).join('; ') : `${error.messages.en} / ${error.messages.zh}`;
   process.stderr.write(`licensedesk: ${line}\n`);
   throw new CliExit(options.code);
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { toDuplicateError } from '../../platform/db/unique-violation.ts';
 import { operatorActor, roles, type Role } from '../../modules/access/actor.ts';
 import { createUser, resetPassword } from '../../modules/users/service.ts';
-import { findUserByEmail } from '../../modules/users/repository.ts';
+import { findUsersByEmail } from '../../modules/users/repository.ts';
 import { resolveOrg, withContext } from '../cli-context.ts';
 
 export function registerUserCommands(program: Command): void {
@@ -22,7 +23,9 @@ export function registerUserCommands(program: Command): void {
       if (o.password !== undefined && o.password.length < 8) throw new AppError('BAD_REQUEST', { zh: '密码至少 8 个字符', en: '--password must be at least 8 characters' });
       await withContext(async (ctx) => {
         const orgId = await resolveOrg(ctx, o.org);
-        const result = await createUser(ctx, operatorActor(orgId), { email: o.email, name: o.name || o.email, role: o.role as Role, clientId: o.client ?? null, password: o.password });
+        const result = await createUser(ctx, operatorActor(orgId), { email: o.email, name: o.name || o.email, role: o.role as Role, clientId: o.client ?? null, password: o.password }).catch((error: unknown) => {
+          throw toDuplicateError(error) ?? error;
+        });
         process.stdout.write(`Created ${result.user.role} ${result.user.email} (${result.user.id})\n`);
         if (result.initialPassword) process.stdout.write(`Password: ${result.initialPassword}\n`);
       });
@@ -30,12 +33,18 @@ export function registerUserCommands(program: Command): void {
 
   user
     .command('reset-password')
-    .description('Generate a new password for a user and end their sessions')
+    .description('Generate a new password for a user, end their sessions and revoke their API tokens')
     .argument('<email>', 'the user’s sign-in email')
-    .action(async (email: string) => {
+    .option('--org <id>', 'organisation id (needed when several organisations have a user with this email)')
+    .action(async (email: string, o: { org?: string }) => {
       await withContext(async (ctx) => {
-        const found = await findUserByEmail(ctx.db, email.trim().toLowerCase());
-        if (!found) throw new AppError('NOT_FOUND', { zh: `用户 ${email} 不存在`, en: `No user with email ${email}` });
+        const users = (await findUsersByEmail(ctx.db, email.trim().toLowerCase())).filter((u) => !o.org || u.orgId === o.org);
+        if (users.length === 0) throw new AppError('NOT_FOUND', { zh: `用户 ${email} 不存在`, en: `No user with email ${email}${o.org ? ` in organisation ${o.org}` : ''}` });
+        if (users.length > 1) {
+          const orgs = users.map((u) => u.orgId).join(', ');
+          throw new AppError('BAD_REQUEST', { zh: `多个组织都有用户 ${email}，请用 --org 指定：${orgs}`, en: `Several organisations have a user ${email}; choose one with --org (${orgs})` });
+        }
+        const found = users[0];
         const { password } = await resetPassword(ctx, operatorActor(found.orgId), found.id);
         process.stdout.write(`New password for ${found.email}: ${password}\n`);
       });

@@ -1,5 +1,6 @@
 /** The official working-day calendar: dates, working days, and the State Council arrangements behind them. */
 export type * from './types.ts';
+export { arrangementLimits } from './arrangement-limits.ts';
 export { builtinArrangements } from './builtin-arrangements.ts';
 export { CalendarInputError, type CalendarInputErrorCode } from './calendar-input-error.ts';
 export { CALENDAR_MAX_DATE, CALENDAR_MIN_DATE, calendarDaysBetween, isIsoDate } from './civil-date.ts';

@@ -1,5 +1,6 @@
 import type { ArrangementCheck, ArrangementError } from './validate-arrangement.ts';
 import type { ArrangementDay } from './types.ts';
+import { checkArrangementLimits } from './arrangement-limits.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,7 +26,7 @@ function parseDay(raw: unknown, path: string, errors: ArrangementError[]): Arran
 /**
  * Converts a file of the holiday-cn data set (https://github.com/NateScarlet/holiday-cn, schema.json:
  * `{ year, papers, days: [{ name, date, isOffDay }] }`) into a YearArrangement candidate.
- * Only the shape is checked here; pass the result to validateArrangement before loading it.
+ * Only the shape and the size limits (`arrangementLimits`) are checked here; pass the result to validateArrangement before loading it.
  * The notice title is derived from the year, since the format carries only the notice URLs.
  */
 export function parseHolidayCnJson(json: unknown): ArrangementCheck {
@@ -45,6 +46,8 @@ export function parseHolidayCnJson(json: unknown): ArrangementCheck {
     errors.push(shapeError('days', '应为数组', 'expected an array'));
     return { ok: false, errors };
   }
+  // The same limits as a typed arrangement: a file is no way around them.
+  if (!checkArrangementLimits({ papers, days }, errors)) return { ok: false, errors };
   const parsed = days.map((raw, i) => parseDay(raw, `days[${i}]`, errors));
   if (errors.length > 0) return { ok: false, errors };
   return {

@@ -8,6 +8,7 @@ import {
   weekdayOfIndex,
 } from './civil-date.ts';
 import type { ArrangementDay, LocalizedText, WorkingCalendar, YearArrangement } from './types.ts';
+import { checkArrangementLimits } from './arrangement-limits.ts';
 
 /**
  * Error codes of arrangement validation.
@@ -18,6 +19,9 @@ import type { ArrangementDay, LocalizedText, WorkingCalendar, YearArrangement } 
  * - CONFLICTING_DUPLICATE: the same date is listed twice with different meanings.
  * - WORKDAY_NOT_ON_WEEKEND: an adjusted working day (isOffDay false) is not a Saturday or Sunday.
  * - CONFLICTS_WITH_NEIGHBOUR_YEAR: the neighbouring year's loaded notice lists the date with the opposite meaning.
+ * - NO_DAYS: the arrangement lists no day at all.
+ * - TOO_MANY: more papers or days than `arrangementLimits` allows.
+ * - TOO_LONG: a text longer than `arrangementLimits` allows.
  */
 export type ArrangementErrorCode =
   | 'INVALID_SHAPE'
@@ -26,7 +30,10 @@ export type ArrangementErrorCode =
   | 'DATE_OUTSIDE_YEAR'
   | 'CONFLICTING_DUPLICATE'
   | 'WORKDAY_NOT_ON_WEEKEND'
-  | 'CONFLICTS_WITH_NEIGHBOUR_YEAR';
+  | 'CONFLICTS_WITH_NEIGHBOUR_YEAR'
+  | 'NO_DAYS'
+  | 'TOO_MANY'
+  | 'TOO_LONG';
 
 /** One problem found in an arrangement; `path` names the field, e.g. `days[3].date`. */
 export interface ArrangementError {
@@ -63,7 +70,7 @@ function checkHeader(input: Record<string, unknown>, errors: Errors): void {
       },
     });
   }
-  if (typeof source !== 'string') errors.push(shapeError('source', '应为文本（通知标题和文号）', 'expected a string (the notice title and number)'));
+  if (typeof source !== 'string' || source.trim() === '') errors.push(shapeError('source', '应为文本（通知标题和文号）', 'expected a string (the notice title and number)'));
   if (!Array.isArray(papers) || papers.some((p) => typeof p !== 'string')) {
     errors.push(shapeError('papers', '应为网址文本数组', 'expected an array of URL strings'));
   }
@@ -196,6 +203,7 @@ export function validateArrangement(input: unknown, existing: WorkingCalendar | 
   if (!isRecord(input)) return { ok: false, errors: [shapeError('(root)', '应为对象', 'expected an object')] };
   checkHeader(input, errors);
   if (errors.some((e) => e.path === 'year' || e.path === 'days')) return { ok: false, errors };
+  if (!checkArrangementLimits(input, errors)) return { ok: false, errors };
   const year = input.year as number;
   const listed: Listed[] = [];
   (input.days as unknown[]).forEach((raw, i) => {

@@ -1,13 +1,14 @@
 import type { IdentifierReason } from './types.ts';
 
 /**
- * Normalizes identifier input: trims, removes inner spaces, converts full-width ASCII (e.g. `９１`) to half-width
- * and upper-cases letters. Users paste codes from PDFs and phones, so lowercase or full-width input is accepted.
+ * The canonical form of a credit code, ID number or licence number: NFKC (full-width `９１` → `91`), every space,
+ * tab and zero-width character removed, letters upper-cased. Users paste codes from PDFs and phones, so any of
+ * those spellings is accepted, and only the canonical form is stored or compared.
  */
 export function normalizeIdentifier(value: string): string {
   return value
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, '')
+    .normalize('NFKC')
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '')
     .toUpperCase();
 }
 

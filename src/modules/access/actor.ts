@@ -11,6 +11,8 @@ export interface Actor {
   clientId: string | null;
   email: string;
   name: string;
+  /** An instance operator: loads the official calendar and manages organisations, whatever the role. */
+  isOperator: boolean;
   via: 'session' | 'token' | 'cli';
 }
 
@@ -27,7 +29,7 @@ export function scopeOf(actor: Actor): Scope {
   return { orgId: actor.orgId, clientId: actor.role === 'client' ? actor.clientId ?? NO_ROW_ID : null };
 }
 
-/** The operator at the command line: acts as an owner of one organisation; audited with no user. */
+/** The operator at the command line: acts as an owner of one organisation and as the instance's operator; audited with no user. */
 export function operatorActor(orgId: string): Actor {
-  return { userId: '', orgId, role: 'owner', clientId: null, email: 'cli', name: '命令行 CLI', via: 'cli' };
+  return { userId: '', orgId, role: 'owner', clientId: null, email: 'cli', name: '命令行 CLI', isOperator: true, via: 'cli' };
 }

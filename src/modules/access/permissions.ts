@@ -1,4 +1,4 @@
-import type { Role } from './actor.ts';
+import type { Actor, Role } from './actor.ts';
 
 /**
  * Every permission a route can require, and the roles that hold it. This table is the access policy.
@@ -18,9 +18,20 @@ export const permissionRoles = {
   'tokens:own': ['owner', 'admin', 'staff', 'client'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type Permission = keyof typeof permissionRoles | 'public';
+/** Permissions held by instance operators (users.is_operator), whatever their role: the official calendar, organisations. */
+export const operatorPermissions = ['instance:operate'] as const;
+export type OperatorPermission = (typeof operatorPermissions)[number];
+
+export type Permission = keyof typeof permissionRoles | OperatorPermission | 'public';
 
 export function roleHas(role: Role, permission: Permission): boolean {
   if (permission === 'public') return true;
-  return (permissionRoles[permission] as readonly Role[]).includes(role);
+  if ((operatorPermissions as readonly string[]).includes(permission)) return false;
+  return (permissionRoles[permission as keyof typeof permissionRoles] as readonly Role[]).includes(role);
+}
+
+/** Whether an actor holds a permission: operator permissions by the operator flag, the others by role. */
+export function actorHas(actor: Pick<Actor, 'role' | 'isOperator'>, permission: Permission): boolean {
+  if ((operatorPermissions as readonly string[]).includes(permission)) return actor.isOperator;
+  return roleHas(actor.role, permission);
 }

@@ -7,6 +7,7 @@ import { scopeOf } from '../access/actor.ts';
 import { findAuditEntries } from './repository.ts';
 import { readSummary } from './record-audit.ts';
 import { requestLang } from '../../platform/http/locale.ts';
+import { Text } from '../../platform/http/text.ts';
 
 const AuditEntry = Type.Object(
   {
@@ -23,9 +24,9 @@ const AuditEntry = Type.Object(
 );
 
 const AuditQuery = Type.Object({
-  entityType: Type.Optional(Type.String({ maxLength: 50 })),
-  entityId: Type.Optional(Type.String({ maxLength: 100 })),
-  action: Type.Optional(Type.String({ maxLength: 100 })),
+  entityType: Type.Optional(Text({ maxLength: 50 })),
+  entityId: Type.Optional(Text({ maxLength: 100 })),
+  action: Type.Optional(Text({ maxLength: 100 })),
   ...PageQuery,
 });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, forbidden } from '../../platform/errors/app-error.ts';
-import { roleHas, type Permission } from '../access/permissions.ts';
+import { actorHas, type Permission } from '../access/permissions.ts';
 import type { Actor } from '../access/actor.ts';
 import { resolveApiToken, resolveSession, sessionCookie } from './service.ts';
 
@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route requires; routes without one require a signed-in user. */
     access?: Permission;
+    /** For a public route that still changes state (logout): a caller with a session must send its CSRF token. */
+    csrfWhenSignedIn?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -38,6 +40,15 @@ async function identify(ctx: AppContext, request: FastifyRequest): Promise<void>
   request.csrfToken = session.csrfToken;
 }
 
+/** Cookie-authenticated writes must echo the session's CSRF token; API tokens and callers without a session need none. */
+function checkCsrf(request: FastifyRequest): void {
+  if (request.actor?.via !== 'session' || safeMethods.has(request.method)) return;
+  const sent = request.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || sent !== request.csrfToken) {
+    throw new AppError('CSRF_TOKEN_INVALID', { zh: '缺少或错误的 CSRF 令牌，请刷新页面后重试', en: 'Missing or wrong CSRF token: reload the page and try again' });
+  }
+}
+
 /**
  * The one access check: identifies the caller, enforces CSRF on cookie-authenticated writes,
  * and checks the route's declared permission. Tenant scoping then happens in repositories via `withinScope`.
@@ -51,16 +62,14 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
     if (!route || !route.startsWith('/api/') || publicPrefixes.some((p) => route.startsWith(p))) return;
     const access: Permission = request.routeOptions.config?.access ?? 'authenticated';
     await identify(ctx, request);
-    if (access === 'public') return;
+    if (access === 'public') {
+      if (request.routeOptions.config?.csrfWhenSignedIn) checkCsrf(request);
+      return;
+    }
     const actor = request.actor;
     if (!actor) throw unauthenticated();
-    if (actor.via === 'session' && !safeMethods.has(request.method)) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || sent !== request.csrfToken) {
-        throw new AppError('CSRF_TOKEN_INVALID', { zh: '缺少或错误的 CSRF 令牌，请刷新页面后重试', en: 'Missing or wrong CSRF token: reload the page and try again' });
-      }
-    }
-    if (!roleHas(actor.role, access)) throw forbidden();
+    checkCsrf(request);
+    if (!actorHas(actor, access)) throw forbidden();
   });
 }
 

@@ -1,42 +1,61 @@
-/** Limits on failed logins; chosen so a person mistyping never hits them but guessing does. */
-export const throttleRules = {
-  perAccount: { failures: 5, windowMs: 15 * 60_000 },
-  perIp: { failures: 20, windowMs: 15 * 60_000 },
-} as const;
+import net from 'node:net';
+import { sha256 } from '../../platform/crypto.ts';
 
-export interface LoginThrottle {
-  /** Seconds until another attempt is allowed, or 0 when allowed now. */
-  retryAfter(keys: { email: string; ip: string }): number;
-  recordFailure(keys: { email: string; ip: string }): void;
-  recordSuccess(keys: { email: string }): void;
+/** How one throttle key slows down: free attempts, then a delay that doubles after each attempt, up to a cap. */
+export interface ThrottleRule {
+  freeAttempts: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
 }
 
-/** Failed-login counters kept in memory; a restart forgets them, which only ever favours the user. */
-export function createLoginThrottle(now: () => number = Date.now): LoginThrottle {
-  const failures = new Map<string, number[]>();
+/**
+ * Sign-in limits. Keyed per account *and* client address, so a stranger guessing slows down only themselves and the
+ * owner signs in from their own address; per address too, against guessing across many accounts.
+ */
+export const throttleRules = {
+  /** A person mistyping never waits; a guesser waits 1, 2, 4, 8, then 15 minutes between tries. */
+  perAccountAddress: { freeAttempts: 5, firstDelayMs: 60_000, maxDelayMs: 15 * 60_000 },
+  /** Failed attempts from one address across accounts; a successful sign-in gives its attempt back (offices share one). */
+  perAddress: { freeAttempts: 30, firstDelayMs: 60_000, maxDelayMs: 15 * 60_000 },
+  /** A key with no attempt for this long starts again from zero, and its row is pruned. */
+  idleResetMs: 60 * 60_000,
+} as const satisfies { perAccountAddress: ThrottleRule; perAddress: ThrottleRule; idleResetMs: number };
 
-  const recent = (key: string, windowMs: number): number[] => {
-    const cutoff = now() - windowMs;
-    const kept = (failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (kept.length) failures.set(key, kept);
-    else failures.delete(key);
-    return kept;
-  };
-  const wait = (key: string, rule: { failures: number; windowMs: number }): number => {
-    const times = recent(key, rule.windowMs);
-    if (times.length < rule.failures) return 0;
-    const unlockAt = times[times.length - rule.failures] + rule.windowMs;
-    return Math.max(1, Math.ceil((unlockAt - now()) / 1000));
-  };
+/** The wait required after the n-th attempt (n from 1) before the next one. */
+export function delayAfter(rule: ThrottleRule, attempts: number): number {
+  if (attempts < rule.freeAttempts) return 0;
+  return Math.min(rule.maxDelayMs, rule.firstDelayMs * 2 ** (attempts - rule.freeAttempts));
+}
 
-  return {
-    retryAfter: ({ email, ip }) => Math.max(wait(`a:${email}`, throttleRules.perAccount), wait(`i:${ip}`, throttleRules.perIp)),
-    recordFailure: ({ email, ip }) => {
-      for (const key of [`a:${email}`, `i:${ip}`]) failures.set(key, [...(failures.get(key) ?? []), now()].slice(-50));
-      if (failures.size > 100_000) failures.clear(); // bounded memory under a flood
-    },
-    recordSuccess: ({ email }) => {
-      failures.delete(`a:${email}`);
-    },
-  };
+/** Every distinct delay of a rule with the attempt count it starts at, longest first (a CASE in SQL, in that order). */
+export function delaySteps(rule: ThrottleRule): Array<{ fromAttempts: number; delayMs: number }> {
+  const steps: Array<{ fromAttempts: number; delayMs: number }> = [];
+  for (let n = rule.freeAttempts; ; n++) {
+    const delayMs = delayAfter(rule, n);
+    steps.push({ fromAttempts: n, delayMs });
+    if (delayMs >= rule.maxDelayMs) break;
+  }
+  return steps.reverse();
+}
+
+function ipv6Groups(ip: string): string[] {
+  const [head, tail = ''] = ip.split('%')[0].split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const zeros = Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
+  return [...left, ...zeros, ...right].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
+}
+
+/** The address a limit applies to: IPv4 as is, IPv6 by its /64 (one subscriber's network, not one of its many hosts). */
+export function addressOf(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (net.isIPv6(ip)) return `${ipv6Groups(ip).slice(0, 4).join(':')}::/64`;
+  return ip;
+}
+
+/** The stored keys of one attempt: hashed, so the table holds no email or address in clear. */
+export function throttleKeys(input: { email: string; ip: string }): { accountAddress: string; address: string } {
+  const address = addressOf(input.ip);
+  return { accountAddress: sha256(`account-address\n${input.email}\n${address}`), address: sha256(`address\n${address}`) };
 }

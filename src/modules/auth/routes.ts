@@ -14,6 +14,7 @@ export const MeUser = Type.Object(
     name: Type.String(),
     role: Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('staff'), Type.Literal('client')]),
     clientId: Type.Union([Type.String(), Type.Null()]),
+    isOperator: Type.Boolean({ description: 'An instance operator: loads the official calendar and manages organisations (/api/admin)' }),
   },
   { title: 'MeUser' },
 );
@@ -21,7 +22,7 @@ export const MeUser = Type.Object(
 const LoginBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
+    password: Type.String({ format: 'password', minLength: 1, maxLength: 256, description: 'Taken exactly as typed (never trimmed)' }),
   },
   { additionalProperties: false },
 );
@@ -53,13 +54,17 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         expires: new Date(result.expiresAt),
       });
       const a = result.actor;
-      return { user: { id: a.userId, email: a.email, name: a.name, role: a.role, clientId: a.clientId } };
+      return { user: { id: a.userId, email: a.email, name: a.name, role: a.role, clientId: a.clientId, isOperator: a.isOperator } };
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: withErrors({ 204: NoContent }) } },
+    {
+      // Harmless without a session; with one, it is a cookie-authenticated write like any other and needs the CSRF token.
+      config: { access: 'public', csrfWhenSignedIn: true },
+      schema: { tags: ['auth'], summary: 'Sign out (ends the session; send x-csrf-token when signed in)', response: withErrors({ 204: NoContent }) },
+    },
     async (request, reply) => {
       await logout(ctx, request.cookies[sessionCookie]);
       reply.clearCookie(sessionCookie, { path: '/' });
@@ -75,7 +80,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const org = await findOrganisation(ctx.db, actor.orgId);
       if (!org) throw new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in first' });
       return {
-        user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, clientId: actor.clientId },
+        user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, clientId: actor.clientId, isOperator: actor.isOperator },
         organisation: { id: org.id, name: org.name, kind: org.kind, isDemo: org.isDemo === 1 },
         csrfToken: request.csrfToken,
       };

@@ -4,9 +4,19 @@ import { dummyPasswordHash, randomSecret, sha256, verifyPassword } from '../../p
 import type { Actor, Role } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import * as repo from './repository.ts';
-import { findUserByEmail } from '../users/repository.ts';
+import { throttleKeys, throttleRules } from './login-throttle.ts';
+import { findNextAttemptAt, forgetAttempts, refundAttempt, reserveAttempt } from './throttle-repository.ts';
 
 export const sessionCookie = 'ld_session';
+
+/**
+ * How many accounts (one per organisation) sign-in checks for one email. Every sign-in checks the password exactly this
+ * many times, so the answer takes as long whether the email has no account, one, or several.
+ */
+export const signInAccountsPerEmail = 3;
+
+/** Sessions kept per user; signing in once more ends the oldest. */
+export const maxSessionsPerUser = 20;
 
 const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', { zh: '邮箱或密码不正确', en: 'Email or password is incorrect' });
@@ -20,46 +30,78 @@ function tooManyAttempts(seconds: number): AppError {
   );
 }
 
-type ActorRow = { userId: string; orgId: string; role: string; clientId: string | null; email: string; name: string; isActive: number };
+type ActorRow = { userId: string; orgId: string; role: string; clientId: string | null; email: string; name: string; isActive: number; isOperator: number };
+type Candidate = ActorRow & { passwordHash: string };
 
 function toActor(row: ActorRow, via: Actor['via']): Actor {
-  return { userId: row.userId, orgId: row.orgId, role: row.role as Role, clientId: row.clientId, email: row.email, name: row.name, via };
+  return { userId: row.userId, orgId: row.orgId, role: row.role as Role, clientId: row.clientId, email: row.email, name: row.name, isOperator: Number(row.isOperator) === 1, via };
 }
 
-/** Signs a user in: throttled per account and per IP, constant work whether or not the account exists. */
+/** Reserves this attempt for the account at this address, then for the address, before any password work. */
+async function reserveOrRefuse(ctx: AppContext, keys: ReturnType<typeof throttleKeys>, now: string): Promise<void> {
+  const reservations = [
+    { key: keys.accountAddress, rule: throttleRules.perAccountAddress },
+    { key: keys.address, rule: throttleRules.perAddress },
+  ];
+  for (const { key, rule } of reservations) {
+    if (await reserveAttempt(ctx.db, { key, rule, now })) continue;
+    const nextAt = (await findNextAttemptAt(ctx.db, key)) ?? now;
+    throw tooManyAttempts(Math.max(1, Math.ceil((Date.parse(nextAt) - Date.parse(now)) / 1000)));
+  }
+}
+
+/** The first candidate the password opens; a dummy hash stands in for each missing one, so the work is constant. */
+async function findMatching(candidates: Candidate[], password: string): Promise<Candidate | null> {
+  let match: Candidate | null = null;
+  for (let i = 0; i < signInAccountsPerEmail; i++) {
+    const candidate = candidates[i];
+    const ok = await verifyPassword(candidate?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (ok && candidate && !match) match = candidate;
+  }
+  return match;
+}
+
+/**
+ * Signs a user in. The attempt is reserved atomically before the password is hashed (per account and address, and per
+ * address), password checks are bounded by the hashing queue, and the answer is the same whether or not the email
+ * exists. An email held in several organisations signs into the account the password opens (the most recently used).
+ */
 export async function login(ctx: AppContext, input: { email: string; password: string; ip: string }) {
   const email = input.email.trim().toLowerCase();
-  const keys = { email, ip: input.ip };
-  const wait = ctx.throttle.retryAfter(keys);
-  if (wait > 0) throw tooManyAttempts(wait);
-  const user = await findUserByEmail(ctx.db, email);
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !ok || !user.isActive) {
-    ctx.throttle.recordFailure(keys);
-    const after = ctx.throttle.retryAfter(keys);
-    if (after > 0) throw tooManyAttempts(after);
-    throw invalidCredentials();
-  }
-  ctx.throttle.recordSuccess(keys);
-  const token = randomSecret(32);
   const now = ctx.clock.now();
+  const keys = throttleKeys({ email, ip: input.ip });
+  await reserveOrRefuse(ctx, keys, now);
+  const candidates = await repo.findSignInCandidates(ctx.db, email, signInAccountsPerEmail);
+  const user = await ctx.hashing.run(() => findMatching(candidates, input.password));
+  if (!user) throw invalidCredentials();
+  await forgetAttempts(ctx.db, keys.accountAddress);
+  await refundAttempt(ctx.db, { key: keys.address, rule: throttleRules.perAddress, now });
+  return startSession(ctx, user, now);
+}
+
+async function startSession(ctx: AppContext, user: Candidate, now: string) {
+  const token = randomSecret(32);
+  const id = sha256(token);
   const expiresAt = new Date(Date.parse(now) + ctx.config.sessionHours * 3600_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertSession(trx, { id: sha256(token), userId: user.id, csrfToken: randomSecret(24), createdAt: now, expiresAt });
-    await repo.touchLogin(trx, user.id, now);
-    await recordAudit(trx, { actor: { userId: user.id, orgId: user.orgId }, clock: ctx.clock, action: 'auth.login', entityType: 'user', entityId: user.id, summary: { zh: `登录：${user.email}`, en: `Signed in: ${user.email}` } });
+    await repo.insertSession(trx, { id, userId: user.userId, csrfToken: randomSecret(24), createdAt: now, expiresAt });
+    await repo.capUserSessions(trx, { userId: user.userId, newestId: id, keep: maxSessionsPerUser });
+    await repo.touchLogin(trx, user.userId, now);
+    await recordAudit(trx, { actor: { userId: user.userId, orgId: user.orgId }, clock: ctx.clock, action: 'auth.login', entityType: 'user', entityId: user.userId, summary: { zh: `登录：${user.email}`, en: `Signed in: ${user.email}` } });
   });
-  return { token, expiresAt, actor: toActor({ ...user, userId: user.id }, 'session') };
+  // Opportunistic: the timer sweeps too, but every sign-in leaves no expired session behind.
+  await repo.deleteExpiredSessions(ctx.db, { now });
+  return { token, expiresAt, actor: toActor(user, 'session') };
 }
 
 export async function logout(ctx: AppContext, token: string | undefined): Promise<void> {
   if (token) await repo.deleteSession(ctx.db, sha256(token));
 }
 
-/** Resolves a session cookie to its actor and CSRF token, or null when missing, expired or deactivated. */
+/** Resolves a session cookie to its actor and CSRF token, or null when missing, expired, deactivated or in an inactive organisation. */
 export async function resolveSession(ctx: AppContext, token: string) {
   const row = await repo.findSessionActor(ctx.db, sha256(token));
-  if (!row || !row.isActive) return null;
+  if (!row) return null;
   if (row.expiresAt <= ctx.clock.now()) {
     await repo.deleteSession(ctx.db, sha256(token));
     return null;
@@ -67,10 +109,10 @@ export async function resolveSession(ctx: AppContext, token: string) {
   return { actor: toActor(row, 'session'), csrfToken: row.csrfToken };
 }
 
-/** Resolves an API token (`Authorization: Bearer ldt_…`) to its actor, or null when unknown or revoked. */
+/** Resolves an API token (`Authorization: Bearer ldt_…`) to its actor, or null when unknown, revoked or no longer usable. */
 export async function resolveApiToken(ctx: AppContext, secret: string): Promise<Actor | null> {
   const row = await repo.findTokenActor(ctx.db, sha256(secret));
-  if (!row || row.revokedAt || !row.isActive) return null;
+  if (!row || row.revokedAt) return null;
   const now = ctx.clock.now();
   // Record use at most once a minute, so scripts do not write on every call.
   if (!row.lastUsedAt || Date.parse(now) - Date.parse(row.lastUsedAt) > 60_000) await repo.touchToken(ctx.db, row.tokenId, now);

@@ -6,45 +6,28 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import { calendarDaysBetween, describeMissingYears } from '../../domain/calendar/index.ts';
 import * as service from './service.ts';
+import { LoadBody, YearsResponse } from './schemas.ts';
 
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+const Localized = Type.Object({ zh: Type.String(), en: Type.String() });
 const provisionality = {
   provisional: Type.Boolean({ description: 'True when the answer depends on a year with no official arrangement (computed with weekends only)' }),
   provisionalYears: Type.Array(Type.Integer()),
-  provisionalReason: Nullable(Text),
+  provisionalReason: Nullable(Localized),
 };
 const DayInfo = Type.Object(
   {
     date: Type.String(),
     isWorkingDay: Type.Boolean(),
     kind: Type.Union([Type.Literal('workday'), Type.Literal('weekend'), Type.Literal('holiday'), Type.Literal('adjusted-workday')]),
-    holidayName: Nullable(Text),
+    holidayName: Nullable(Localized),
     ...provisionality,
   },
   { $id: 'DayInfo', title: 'DayInfo' },
 );
-const DateParam = (description: string) => Type.String({ description: `${description} (YYYY-MM-DD, China time)`, maxLength: 10 });
+// The shape only: whether it is a real date within the calendar's range is checked by assertCalendarDate, naming the parameter.
+const DateParam = (description: string) => Type.String({ description: `${description} (YYYY-MM-DD, China time)`, maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 /** The most days one /days request may return. */
 export const maxDaysPerRequest = 400;
-
-const ArrangementDay = Type.Object({ date: Type.String({ maxLength: 10 }), isOffDay: Type.Boolean({ description: 'true: holiday (休); false: adjusted working day (班)' }), name: Type.String({ maxLength: 50 }) }, { additionalProperties: false });
-const LoadBody = Type.Object(
-  {
-    arrangement: Type.Optional(
-      Type.Object(
-        {
-          year: Type.Integer(),
-          source: Type.String({ minLength: 1, maxLength: 300, description: 'The State Council notice (title and number)' }),
-          papers: Type.Array(Type.String({ maxLength: 500 }), { maxItems: 10 }),
-          days: Type.Array(ArrangementDay, { maxItems: 200 }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    holidayCn: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'A file in the holiday-cn JSON format: { year, papers, days: [{ name, date, isOffDay }] }' })),
-  },
-  { additionalProperties: false, title: 'CalendarLoad' },
-);
 
 export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   app.addSchema(DayInfo);
@@ -105,24 +88,21 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  const YearRow = Type.Object({ year: Type.Integer(), source: Type.String(), papers: Type.Array(Type.String()), days: Type.Integer(), origin: Type.Union([Type.Literal('builtin'), Type.Literal('loaded')]),
-    hasBuiltin: Type.Boolean({ description: 'True when this release ships an arrangement for the year: removing a loaded one restores it; false: removal leaves the year on weekends only (provisional)' }),
-    loadedAt: Nullable(Type.String()) });
   app.get(
     '/api/calendar/years',
-    { schema: { tags, summary: 'Years with an official arrangement, and the years not yet published', response: withErrors({ 200: Type.Object({ years: Type.Array(YearRow), unpublishedYears: Type.Array(Type.Integer()), notice: Nullable(Text) }) }) } },
+    { schema: { tags, summary: 'Years with an official arrangement, and the years not yet published', response: withErrors({ 200: YearsResponse }) } },
     async () => service.listYears(ctx, { today: ctx.clock.today() }),
   );
 
   app.post(
     '/api/calendar/years',
-    { config: { access: 'settings:manage' }, schema: { tags, summary: "Load or replace a year's official arrangement (takes effect at once)", body: LoadBody, response: withErrors({ 200: Type.Object({ year: Type.Integer(), days: Type.Integer(), replaced: Type.Boolean() }) }) } },
+    { config: { access: 'instance:operate' }, schema: { tags, summary: "Load or replace a year's official arrangement (operators only; takes effect at once for every organisation, and is audited in each)", body: LoadBody, response: withErrors({ 200: Type.Object({ year: Type.Integer(), days: Type.Integer(), replaced: Type.Boolean() }) }) } },
     async (request) => service.loadYear(ctx, actorOf(request), request.body as service.LoadYearInput),
   );
 
   app.delete(
     '/api/calendar/years/:year',
-    { config: { access: 'settings:manage' }, schema: { tags, summary: 'Remove a loaded arrangement (built-in years stay)', params: Type.Object({ year: Type.Integer({ minimum: 1950, maximum: 2150 }) }), response: withErrors({ 204: NoContent }) } },
+    { config: { access: 'instance:operate' }, schema: { tags, summary: 'Remove a loaded arrangement (operators only; built-in years stay)', params: Type.Object({ year: Type.Integer({ minimum: 1950, maximum: 2150 }) }), response: withErrors({ 204: NoContent }) } },
     async (request, reply) => {
       await service.unloadYear(ctx, actorOf(request), (request.params as { year: number }).year);
       return reply.status(204).send();

@@ -1,10 +1,12 @@
 import type { AppContext } from '../../app-context.ts';
-import { AppError, notFound, type FieldIssue } from '../../platform/errors/app-error.ts';
+import { AppError, forbidden, notFound, type Bilingual, type FieldIssue } from '../../platform/errors/app-error.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { CalendarInputError, CALENDAR_MAX_DATE, CALENDAR_MIN_DATE, isIsoDate, parseHolidayCnJson, validateArrangement, describeMissingYears } from '../../domain/calendar/index.ts';
 import type { ArrangementError } from '../../domain/calendar/index.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { builtinArrangements } from '../../domain/calendar/index.ts';
+import { listOrganisationIds } from '../organisations/repository.ts';
 import * as repo from './repository.ts';
 
 function fieldError(field: string, code: string, message: { zh: string; en: string }): AppError {
@@ -41,8 +43,27 @@ export interface LoadYearInput {
   holidayCn?: unknown;
 }
 
-/** Loads (or replaces) one year's official arrangement; takes effect at once and is audited. */
+/** Only instance operators change the official calendar: it is shared by every organisation. */
+function assertOperator(actor: Actor): void {
+  if (!actor.isOperator) throw forbidden();
+}
+
+/**
+ * Records a calendar change in the transaction that makes it: bumps the revision (and, on PostgreSQL, announces it
+ * on commit) and writes the audit entry into every organisation, since every organisation's deadlines follow it.
+ */
+async function recordCalendarChange(trx: Db, ctx: AppContext, entry: { actor: Actor; action: string; year: number; summary: Bilingual; changes?: unknown }): Promise<void> {
+  const revision = await repo.bumpCalendarRevision(trx, ctx.clock.now());
+  if (ctx.database.dialect === 'postgres') await repo.notifyCalendarChanged(trx, revision);
+  for (const orgId of await listOrganisationIds(trx)) {
+    const actor = { userId: entry.actor.userId, orgId };
+    await recordAudit(trx, { actor, clock: ctx.clock, action: entry.action, entityType: 'calendar-year', entityId: String(entry.year), summary: entry.summary, changes: entry.changes });
+  }
+}
+
+/** Loads (or replaces) one year's official arrangement; operators only; takes effect at once and is audited in every organisation. */
 export async function loadYear(ctx: AppContext, actor: Actor, input: LoadYearInput) {
+  assertOperator(actor);
   let candidate: unknown = input.arrangement;
   if (input.holidayCn !== undefined) {
     const parsed = parseHolidayCnJson(input.holidayCn);
@@ -58,12 +79,10 @@ export async function loadYear(ctx: AppContext, actor: Actor, input: LoadYearInp
   const replacesBuiltin = builtinArrangements.some((a) => a.year === arrangement.year);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.saveLoadedYear(trx, { arrangement, loadedBy: actor.userId || null, loadedAt: ctx.clock.now() });
-    await recordAudit(trx, {
+    await recordCalendarChange(trx, ctx, {
       actor,
-      clock: ctx.clock,
       action: previous ? 'calendar.replace' : 'calendar.load',
-      entityType: 'calendar-year',
-      entityId: String(arrangement.year),
+      year: arrangement.year,
       summary: {
         zh: `${previous ? '替换' : '载入'} ${arrangement.year} 年节假日安排（${arrangement.days.length} 天${replacesBuiltin ? '，覆盖内置数据' : ''}）：${arrangement.source}`,
         en: `${previous ? 'Replaced' : 'Loaded'} the ${arrangement.year} holiday arrangement (${arrangement.days.length} days${replacesBuiltin ? ', over the built-in one' : ''}): ${arrangement.source}`,
@@ -75,23 +94,25 @@ export async function loadYear(ctx: AppContext, actor: Actor, input: LoadYearInp
   return { year: arrangement.year, days: arrangement.days.length, replaced: Boolean(previous) };
 }
 
+/** Removes a loaded year (a built-in one comes back); operators only; audited in every organisation. */
 export async function unloadYear(ctx: AppContext, actor: Actor, year: number): Promise<void> {
+  assertOperator(actor);
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await repo.deleteLoadedYear(trx, year);
     if (removed === 0) throw notFound({ zh: `${year} 年载入的节假日安排`, en: `A loaded arrangement for ${year}` });
-    await recordAudit(trx, { actor, clock: ctx.clock, action: 'calendar.unload', entityType: 'calendar-year', entityId: String(year), summary: { zh: `移除 ${year} 年载入的节假日安排`, en: `Removed the loaded ${year} arrangement` } });
+    await recordCalendarChange(trx, ctx, { actor, action: 'calendar.unload', year, summary: { zh: `移除 ${year} 年载入的节假日安排`, en: `Removed the loaded ${year} arrangement` } });
   });
   await ctx.calendar.reload(ctx.db);
 }
 
 /** Every year with an arrangement, where it comes from, and the next years not yet published. */
 export async function listYears(ctx: AppContext, options: { today: string }) {
-  const loaded = await repo.listLoadedYears(ctx.db);
-  const loadedByYear = new Map(loaded.map((l) => [l.arrangement.year, l]));
+  const loaded = await repo.listYearLoaders(ctx.db);
+  const loadedByYear = new Map(loaded.map((l) => [l.year, l]));
   const builtinYears = new Set(builtinArrangements.map((a) => a.year));
   const years = ctx.calendar.arrangements().map((a) => {
     const l = loadedByYear.get(a.year);
-    return { year: a.year, source: a.source, papers: a.papers, days: a.days.length, origin: l ? ('loaded' as const) : ('builtin' as const), hasBuiltin: builtinYears.has(a.year), loadedAt: l?.loadedAt ?? null };
+    return { year: a.year, source: a.source, papers: a.papers, days: a.days.length, origin: l ? ('loaded' as const) : ('builtin' as const), hasBuiltin: builtinYears.has(a.year), loadedAt: l?.loadedAt ?? null, loadedBy: l?.loadedBy ?? null };
   });
   const known = new Set(years.map((y) => y.year));
   // Every year after the last known one, up to next year, is awaited: none is silently skipped as time passes.

@@ -6,6 +6,7 @@ import { actorOf } from '../auth/authenticate.ts';
 import { loadRuleOverrides } from '../settings/load-rule-overrides.ts';
 import { addSharedSchemas, CatalogScope, CatalogServiceDetail, CatalogServiceSummary } from './schemas.ts';
 import * as service from './service.ts';
+import { Text } from '../../platform/http/text.ts';
 
 export async function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
   addSharedSchemas(app);
@@ -26,7 +27,7 @@ export async function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'One service with authorities, eligibility, materials, process stages and obligation rules, with the organisation’s overrides applied',
-        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20, description: 'Service code, e.g. B24-1 (case-insensitive)' }) }),
+        params: Type.Object({ code: Text({ minLength: 1, maxLength: 20, description: 'Service code, e.g. B24-1 (case-insensitive)' }) }),
         response: withErrors({ 200: Type.Ref('CatalogServiceDetail') }),
       },
     },

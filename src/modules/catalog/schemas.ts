@@ -4,15 +4,15 @@ import { listScopes } from '../../domain/catalog/authorities.ts';
 import { listServices } from '../../domain/catalog/services.ts';
 import { Nullable } from '../../platform/http/schemas.ts';
 
-/** Text in both product languages. */
-export const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+/** LocalizedText in both product languages. */
+export const LocalizedText = Type.Object({ zh: Type.String(), en: Type.String() });
 
 export const Source = Type.Object(
   {
     kind: Type.Union([Type.Literal('regulation'), Type.Literal('notice'), Type.Literal('guide'), Type.Literal('practice')], { description: 'regulation, official notice, the agency guide, or common practice' }),
     ref: Type.String({ description: 'Official title and article, e.g. 电信业务经营许可管理办法（工业和信息化部令第42号）第六条' }),
     url: Type.Optional(Type.String()),
-    note: Type.Optional(Text),
+    note: Type.Optional(LocalizedText),
   },
   { $id: 'Source', title: 'Source' },
 );
@@ -36,7 +36,7 @@ export function addSharedSchemas(app: FastifyInstance): void {
 /** An overridable value as it applies to the caller's organisation. */
 export const EffectiveSetting = Type.Object({
   key: Type.String(),
-  title: Text,
+  title: LocalizedText,
   unit: Type.String({ description: 'working-days, calendar-days, months, people or percent' }),
   defaultValue: Type.Integer(),
   value: Type.Integer({ description: 'The value in force for the organisation' }),
@@ -50,7 +50,7 @@ const summaryFields = {
   en: Type.String(),
   class: Type.Union([Type.Literal('B1'), Type.Literal('B2')], { description: 'B1 第一类 / B2 第二类增值电信业务' }),
   parent: Nullable(Type.String()),
-  description: Text,
+  description: LocalizedText,
 };
 
 export const CatalogServiceSummary = Type.Object(summaryFields, { $id: 'CatalogServiceSummary', title: 'CatalogServiceSummary' });
@@ -62,15 +62,15 @@ export const Authority = Type.Object({
   zh: Type.String(),
   en: Type.String(),
   abbr: Nullable(Type.String({ description: 'One-character abbreviation on licence numbers (京, 沪…); null for MIIT' })),
-  note: Nullable(Text),
+  note: Nullable(LocalizedText),
   source: SourceRef,
 });
 
 const Criterion = Type.Object({
   key: Type.String(),
   level: Type.Union([Type.Literal('block'), Type.Literal('warn')], { description: 'block: failing it makes the company ineligible' }),
-  title: Text,
-  requirement: Type.Object(Text.properties, { description: 'What is required, stating the value in force for the organisation where it may be overridden (see setting)' }),
+  title: LocalizedText,
+  requirement: Type.Object(LocalizedText.properties, { description: 'What is required, stating the value in force for the organisation where it may be overridden (see setting)' }),
   setting: Nullable(EffectiveSetting),
   source: SourceRef,
   confidence: Confidence,
@@ -78,8 +78,8 @@ const Criterion = Type.Object({
 
 const Material = Type.Object({
   key: Type.String(),
-  title: Text,
-  hint: Text,
+  title: LocalizedText,
+  hint: LocalizedText,
   required: Type.Boolean(),
   generated: Type.Boolean({ description: 'LicenseDesk drafts it from the application data' }),
   personalData: Type.Boolean({ description: 'Holds personal data: masked in lists, every access logged' }),
@@ -104,8 +104,8 @@ const Stage = Type.Object({
   key: Type.String(),
   order: Type.Integer(),
   parent: Nullable(Type.String()),
-  title: Text,
-  description: Text,
+  title: LocalizedText,
+  description: LocalizedText,
   duration: Type.Object({ regulation: Nullable(Duration), practice: Nullable(Duration) }, { description: 'The regulation’s figure and the practical estimate, side by side' }),
   source: SourceRef,
 });
@@ -130,12 +130,12 @@ const DueRule = Type.Union([
 
 const Rule = Type.Object({
   kind: Type.String(),
-  title: Text,
-  trigger: Text,
+  title: LocalizedText,
+  trigger: LocalizedText,
   due: DueRule,
-  dueSummary: Text,
+  dueSummary: LocalizedText,
   severity: Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]),
-  consequence: Text,
+  consequence: LocalizedText,
   source: SourceRef,
   consequenceSource: Nullable(SourceRef),
   confidence: Confidence,
@@ -148,7 +148,7 @@ export const CatalogServiceDetail = Type.Object(
       inProvince: Type.Array(Authority, { description: 'Every province’s communications administration (通信管理局)' }),
       crossRegional: Type.Object({
         authority: Authority,
-        provincialFiling: Type.Object({ title: Text, trigger: Text, consequence: Text, source: SourceRef, confidence: Confidence }, { description: 'A cross-regional holder files with each province where it operates' }),
+        provincialFiling: Type.Object({ title: LocalizedText, trigger: LocalizedText, consequence: LocalizedText, source: SourceRef, confidence: Confidence }, { description: 'A cross-regional holder files with each province where it operates' }),
       }),
     }),
     eligibility: Type.Array(Criterion),
@@ -166,7 +166,7 @@ export const CatalogScope = Type.Object(
   {
     scope: Type.String(),
     kind: Type.Union([Type.Literal('cross-regional'), Type.Literal('in-province')]),
-    label: Text,
+    label: LocalizedText,
     authority: Authority,
   },
   { $id: 'CatalogScope', title: 'CatalogScope' },

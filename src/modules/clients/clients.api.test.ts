@@ -82,9 +82,10 @@ describe.each(testDialects())('client companies on $name', (dialect) => {
 
   it('edits a client, records what changed, and leaves other fields alone', async () => {
     const c = (await staff.request({ method: 'POST', url: '/api/clients', payload: { ...full, name: 'Edit Co', uscc: validUscc(3) } })).json();
-    const res = await staff.request({ method: 'PATCH', url: `/api/clients/${c.id}`, payload: { registeredCapital: 20_000_000, contactEmail: '' } });
+    expect(c.version).toBe(1);
+    const res = await staff.request({ method: 'PATCH', url: `/api/clients/${c.id}`, payload: { version: 1, registeredCapital: 20_000_000, contactEmail: '' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ registeredCapital: 20_000_000, contactEmail: '', notes: full.notes, name: 'Edit Co' });
+    expect(res.json()).toMatchObject({ registeredCapital: 20_000_000, contactEmail: '', notes: full.notes, name: 'Edit Co', version: 2 });
     const owner = await signIn(t.app, org.emails.owner);
     const audit = (await owner.request({ method: 'GET', url: `/api/audit?entityId=${c.id}&action=client.update` })).json();
     expect(audit.items[0].changes.registeredCapital).toEqual({ from: 10_000_000, to: 20_000_000 });
@@ -119,11 +120,76 @@ describe.each(testDialects())('client companies on $name', (dialect) => {
     expect(literal.total).toBe(0);
   });
 
-  it('a client-role user may read and edit their own company but not create or archive', async () => {
+  it('a client-role user may edit their own company’s contact details, but not what feeds the licence', async () => {
     const client = await signIn(t.app, org.emails.client);
-    const own = await client.request({ method: 'PATCH', url: `/api/clients/${org.clientIds[0]}`, payload: { contactPhone: '021-1234' } });
-    expect(own.statusCode).toBe(200);
+    const version = (await client.request({ method: 'GET', url: `/api/clients/${org.clientIds[0]}` })).json().version;
+    const own = await client.request({ method: 'PATCH', url: `/api/clients/${org.clientIds[0]}`, payload: { version, contactPhone: '021-1234', address: '上海市浦东新区' } });
+    expect(own.statusCode, own.body).toBe(200);
+    for (const [field, value] of [['name', 'Renamed'], ['uscc', validUscc(2)], ['registeredCapital', 1], ['legalRepresentative', '王五'], ['businessScope', '无'], ['notes', 'x']] as const) {
+      const res = await client.request({ method: 'PATCH', url: `/api/clients/${org.clientIds[0]}`, payload: { version: version + 1, [field]: value } });
+      expect(res.statusCode, field).toBe(403);
+      expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    }
+    expect((await client.request({ method: 'GET', url: `/api/clients/${org.clientIds[0]}` })).json()).toMatchObject({ version: version + 1, name: 'Clients client 1' });
     expect((await client.request({ method: 'POST', url: '/api/clients', payload: { name: 'Nope', uscc: validUscc(99) } })).statusCode).toBe(403);
     expect((await client.request({ method: 'POST', url: `/api/clients/${org.clientIds[0]}/archive` })).statusCode).toBe(403);
+  });
+
+  it('a duplicate credit code names the holder only to those who may see it', async () => {
+    const taken = (await staff.request({ method: 'GET', url: `/api/clients/${org.clientIds[1]}` })).json();
+    const own = (await staff.request({ method: 'GET', url: `/api/clients/${org.clientIds[0]}` })).json();
+    const res = await staff.request({ method: 'PATCH', url: `/api/clients/${org.clientIds[0]}`, payload: { version: own.version, uscc: taken.uscc } });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain(taken.name);
+  });
+
+  it('stores credit codes in one canonical form: full-width, spaced or lower-case input is the same code', async () => {
+    const code = validUscc(41);
+    const fullWidth = [...code].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
+    const created = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Canonical Co', uscc: ` ${fullWidth.slice(0, 6)}\t${fullWidth.slice(6)} ` } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().uscc).toBe(code);
+    for (const spelling of [code.toLowerCase(), `${code.slice(0, 9)} ${code.slice(9)}`, fullWidth]) {
+      const dup = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Canonical Twin', uscc: spelling } });
+      expect(dup.statusCode, spelling).toBe(409);
+      expect(dup.json().error.code).toBe('CLIENT_DUPLICATE_USCC');
+    }
+    const found = (await staff.request({ method: 'GET', url: `/api/clients?q=${encodeURIComponent(fullWidth.slice(8, 17))}` })).json();
+    expect(found.items.map((c: { name: string }) => c.name)).toEqual(['Canonical Co']);
+  });
+
+  it('an edit based on an old version answers 409 VERSION_CONFLICT and changes nothing', async () => {
+    const c = (await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Stale Co', uscc: validUscc(42) } })).json();
+    expect((await staff.request({ method: 'PATCH', url: `/api/clients/${c.id}`, payload: { version: 1, notes: 'first' } })).statusCode).toBe(200);
+    const stale = await staff.request({ method: 'PATCH', url: `/api/clients/${c.id}`, payload: { version: 1, notes: 'second' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: [{ field: 'version', currentVersion: 2 }] });
+    expect((await staff.request({ method: 'GET', url: `/api/clients/${c.id}` })).json()).toMatchObject({ notes: 'first', version: 2 });
+    const missing = await staff.request({ method: 'PATCH', url: `/api/clients/${c.id}`, payload: { notes: 'no version' } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details.map((d: { field: string }) => d.field)).toContain('version');
+  });
+
+  it('of 50 read-then-patch edits based on one version, exactly one is saved and none is lost silently', async () => {
+    const c = (await staff.request({ method: 'POST', url: '/api/clients', payload: { name: 'Race Co', uscc: validUscc(43) } })).json();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => staff.request({ method: 'PATCH', url: `/api/clients/${c.id}`, payload: { version: c.version, notes: `writer ${i}` } })),
+    );
+    const saved = results.filter((r) => r.statusCode === 200);
+    expect(saved).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(49);
+    const after = (await staff.request({ method: 'GET', url: `/api/clients/${c.id}` })).json();
+    expect(after).toMatchObject({ version: 2, notes: saved[0].json().notes });
+  });
+
+  it('refuses garbage text: NUL bytes in a search, and names that are empty once trimmed', async () => {
+    const search = await staff.request({ method: 'GET', url: '/api/clients?q=%00' });
+    expect(search.statusCode).toBe(400);
+    expect(search.json().error.details[0].field).toBe('q');
+    const blank = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: ' \u3000 ', uscc: validUscc(44) } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details[0].field).toBe('name');
+    const trimmed = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: '  Trimmed Co  ', uscc: validUscc(44), notes: 'line one\nline two' } });
+    expect(trimmed.json()).toMatchObject({ name: 'Trimmed Co', notes: 'line one\nline two' });
   });
 });

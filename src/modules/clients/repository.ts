@@ -4,6 +4,7 @@ import type { ClientsTable } from '../../platform/db/schema.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
 import type { Client } from './schemas.ts';
+import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
 
 export type ClientRow = Selectable<ClientsTable>;
 
@@ -25,6 +26,7 @@ export function toClient(row: ClientRow): Client {
     foreignSharePercent: row.foreignShareBp === null ? null : Number(row.foreignShareBp) / 100,
     notes: row.notes,
     archivedAt: row.archivedAt,
+    version: Number(row.version),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -60,7 +62,7 @@ export async function listClients(db: Db, scope: Scope, filter: ClientFilter) {
   const term = filter.q?.trim();
   if (term) {
     const like = `%${escapeLike(term)}%`;
-    const upper = `%${escapeLike(term.toUpperCase())}%`;
+    const upper = `%${escapeLike(normalizeIdentifier(term))}%`;
     // Case-insensitive on both databases, with an explicit escape so % and _ are searched literally.
     q = q.where(sql<boolean>`(lower(name) like lower(${like}) escape '\\' or uscc like ${upper} escape '\\')`);
   }
@@ -79,6 +81,12 @@ export async function insertClient(db: Db, row: ClientRow): Promise<void> {
   await db.insertInto('clients').values(row).execute();
 }
 
-export async function updateClient(db: Db, scope: Scope, id: string, changes: Partial<ClientRow>): Promise<void> {
-  await withinScope(db.updateTable('clients'), scope, { org: 'orgId', client: 'id' }).set(changes).where('id', '=', id).execute();
+/** Applies `changes` only if the row still has `version`; false when someone else changed it first. */
+export async function updateClient(db: Db, scope: Scope, target: { id: string; version: number }, changes: Partial<ClientRow>): Promise<boolean> {
+  const result = await withinScope(db.updateTable('clients'), scope, { org: 'orgId', client: 'id' })
+    .set(changes)
+    .where('id', '=', target.id)
+    .where('version', '=', target.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -1,8 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { provinceCodes } from '../../domain/geo/provinces.ts';
 import { Nullable, PageQuery } from '../../platform/http/schemas.ts';
+import { Identifier, Text } from '../../platform/http/text.ts';
 
-const text = (maxLength: number, description: string) => Type.String({ maxLength, description });
+const text = (maxLength: number, description: string) => Text({ maxLength, description });
+const block = (maxLength: number, description: string) => Text({ maxLength, description, multiline: true });
 
 export const ProvinceCode = Type.Union(
   provinceCodes.map((c) => Type.Literal(c)),
@@ -11,18 +13,18 @@ export const ProvinceCode = Type.Union(
 
 /** Every editable field of a client company, as the API names them. */
 const editable = {
-  name: Type.String({ minLength: 1, maxLength: 200, description: '企业名称 Company name' }),
-  uscc: Type.String({ minLength: 1, maxLength: 18 + 8, description: '统一社会信用代码 (GB 32100), 18 characters' }),
+  name: Text({ minLength: 1, maxLength: 200, description: '企业名称 Company name' }),
+  uscc: Identifier({ minLength: 1, maxLength: 40, description: '统一社会信用代码 (GB 32100), 18 characters; spaces, full-width characters and lower case are normalised' }),
   legalRepresentative: text(100, '法定代表人'),
   registeredCapital: Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000_000_000, description: '注册资本, integer yuan' })),
-  businessScope: text(5000, '经营范围'),
+  businessScope: block(5000, '经营范围'),
   province: Nullable(ProvinceCode),
-  address: text(500, '地址'),
+  address: block(500, '地址'),
   contactName: text(100, '联系人'),
-  contactPhone: Type.String({ maxLength: 40, pattern: '^[0-9+()\\-\\s]*$', description: '联系电话' }),
-  contactEmail: Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })], { description: '联系邮箱' }),
+  contactPhone: Text({ maxLength: 40, pattern: '^[0-9+()\\-\\s]*$', description: '联系电话' }),
+  contactEmail: Type.Union([Type.Literal(''), Text({ format: 'email', maxLength: 254 })], { description: '联系邮箱' }),
   foreignSharePercent: Nullable(Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01, description: '外资比例 %, up to 2 decimals' })),
-  notes: text(5000, '备注'),
+  notes: block(5000, '备注'),
 };
 
 const usccOverride = Type.Optional(
@@ -49,8 +51,11 @@ export const ClientCreate = Type.Object(
 );
 export type ClientCreate = Static<typeof ClientCreate>;
 
-/** Any subset of the create fields; at least one. */
-export const ClientPatch = Type.Partial(ClientCreate, { additionalProperties: false, minProperties: 1, title: 'ClientPatch' });
+/** The version the caller read, and any subset of the create fields. */
+export const ClientPatch = Type.Composite(
+  [Type.Object({ version: Type.Integer({ minimum: 1, description: 'The version this change is based on (from GET); a stale one answers 409 VERSION_CONFLICT' }) }), Type.Partial(ClientCreate)],
+  { additionalProperties: false, minProperties: 2, title: 'ClientPatch' },
+);
 export type ClientPatch = Static<typeof ClientPatch>;
 
 export const Client = Type.Object(
@@ -70,6 +75,7 @@ export const Client = Type.Object(
     foreignSharePercent: Nullable(Type.Number()),
     notes: Type.String(),
     archivedAt: Nullable(Type.String()),
+    version: Type.Integer({ description: 'Bumped by every change; send it back with a PATCH' }),
     createdAt: Type.String(),
     updatedAt: Type.String(),
   },
@@ -78,7 +84,7 @@ export const Client = Type.Object(
 export type Client = Static<typeof Client>;
 
 export const ClientListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Search by name or credit code' })),
+  q: Type.Optional(Text({ maxLength: 200, description: 'Search by name or credit code' })),
   province: Type.Optional(ProvinceCode),
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived'), Type.Literal('all')], { default: 'active' })),
   ...PageQuery,

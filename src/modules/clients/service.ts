@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
-import { AppError, notFound, type Bilingual } from '../../platform/errors/app-error.ts';
+import { AppError, notFound, versionConflict, type Bilingual } from '../../platform/errors/app-error.ts';
 import { validateUscc } from '../../domain/identifiers/validate-uscc.ts';
+import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
 import { scopeOf, type Actor } from '../access/actor.ts';
 import { recordAudit, diffFields } from '../audit/record-audit.ts';
 import * as repo from './repository.ts';
@@ -12,7 +13,7 @@ const usccAlphabet = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
 
 /** Checks a credit code: malformed codes are refused outright; a failed check digit may be overridden. */
 function checkUscc(raw: string, override: boolean | undefined): { uscc: string; overridden: boolean; reason: Bilingual | null } {
-  const uscc = raw.trim().toUpperCase();
+  const uscc = normalizeIdentifier(raw);
   const result = validateUscc(uscc);
   if (result.valid) return { uscc, overridden: false, reason: null };
   const reason = { zh: result.reason.zh, en: result.reason.en };
@@ -31,13 +32,32 @@ function checkUscc(raw: string, override: boolean | undefined): { uscc: string; 
   return { uscc, overridden: true, reason };
 }
 
+/** One credit code per organisation. The holder is named only to a caller who may see it (never to a client user). */
 async function assertUniqueUscc(ctx: AppContext, actor: Actor, uscc: string, exceptId?: string) {
   const existing = await repo.findClientByUscc(ctx.db, scopeOf(actor), uscc);
-  if (existing && existing.id !== exceptId) {
-    throw new AppError('CLIENT_DUPLICATE_USCC', { zh: `已有客户使用该信用代码：${existing.name}`, en: `Another client already has this credit code: ${existing.name}` }, [
-      { field: 'uscc', code: 'CLIENT_DUPLICATE_USCC', message: { zh: `已被「${existing.name}」使用`, en: `already used by "${existing.name}"` } },
-    ]);
-  }
+  if (!existing || existing.id === exceptId) return;
+  const visible = scopeOf(actor).clientId === null;
+  const holder = visible ? { zh: `已被「${existing.name}」使用`, en: `already used by "${existing.name}"` } : { zh: '已被本机构的其他客户使用', en: 'already used by another client of this organisation' };
+  throw new AppError(
+    'CLIENT_DUPLICATE_USCC',
+    visible ? { zh: `已有客户使用该信用代码：${existing.name}`, en: `Another client already has this credit code: ${existing.name}` } : { zh: '该信用代码已被其他客户使用', en: 'Another client already has this credit code' },
+    [{ field: 'uscc', code: 'CLIENT_DUPLICATE_USCC', message: holder }],
+  );
+}
+
+/** What a client-company user may change on their own record; the rest feeds the licence and is kept by staff. */
+export const clientUserEditableFields = ['address', 'contactName', 'contactPhone', 'contactEmail'] as const;
+
+function assertClientUserMayEdit(actor: Actor, patch: ClientPatch) {
+  if (actor.role !== 'client') return;
+  const refused = Object.keys(patch).filter((field) => field !== 'version' && !(clientUserEditableFields as readonly string[]).includes(field));
+  if (refused.length === 0) return;
+  const message: Bilingual = { zh: '此项由代办机构工作人员维护，如需修改请联系对方', en: 'kept by the agency’s staff: ask them to change it' };
+  throw new AppError(
+    'FORBIDDEN',
+    { zh: `您只能修改联系方式和地址；${refused.join('、')} 由代办机构维护`, en: `You can change contact details and the address only; ${refused.join(', ')} are kept by the agency` },
+    refused.map((field) => ({ field, code: 'FIELD_NOT_EDITABLE', message })),
+  );
 }
 
 const toBp = (percent: number | null | undefined) => (percent === null || percent === undefined ? percent : Math.round(percent * 100));
@@ -104,11 +124,12 @@ export async function updateClient(ctx: AppContext, actor: Actor, id: string, pa
   const scope = scopeOf(actor);
   const before = await repo.findClient(ctx.db, scope, id);
   if (!before) throw notFound(clientEntity);
-  const { usccOverride, foreignSharePercent, ...fields } = patch;
+  assertClientUserMayEdit(actor, patch);
+  const { usccOverride, foreignSharePercent, version, ...fields } = patch;
+  if (version !== Number(before.version)) throw versionConflict(clientEntity, Number(before.version));
   const changes: Partial<repo.ClientRow> = { ...fields };
-  if (fields.name !== undefined) changes.name = fields.name.trim();
   let overridden: ReturnType<typeof checkUscc> | null = null;
-  if (fields.uscc !== undefined && fields.uscc.trim().toUpperCase() !== before.uscc) {
+  if (fields.uscc !== undefined && normalizeIdentifier(fields.uscc) !== before.uscc) {
     overridden = checkUscc(fields.uscc, usccOverride);
     changes.uscc = overridden.uscc;
     changes.usccOverride = overridden.overridden ? 1 : 0;
@@ -118,8 +139,10 @@ export async function updateClient(ctx: AppContext, actor: Actor, id: string, pa
   const diff = diffFields(before as unknown as Record<string, unknown>, changes as Record<string, unknown>);
   if (Object.keys(diff).length === 0) return repo.toClient(before);
   changes.updatedAt = ctx.clock.now();
+  changes.version = version + 1;
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateClient(trx, scope, id, changes);
+    // The version is compared in the UPDATE itself, so of two racing writers exactly one wins.
+    if (!(await repo.updateClient(trx, scope, { id, version }, changes))) throw versionConflict(clientEntity, version + 1);
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'client.update', entityType: 'client', entityId: id, summary: { zh: `修改客户 ${before.name}：${Object.keys(diff).join('、')}`, en: `Updated client ${before.name}: ${Object.keys(diff).join(', ')}` }, changes: diff });
     if (overridden?.overridden) await auditOverride(trx, { ctx, actor, row: { id, uscc: overridden.uscc, name: before.name }, reason: overridden.reason });
   });
@@ -133,9 +156,9 @@ export async function setClientArchived(ctx: AppContext, actor: Actor, input: { 
   if (!before) throw notFound(clientEntity);
   if ((before.archivedAt !== null) === input.archived) return repo.toClient(before);
   const now = ctx.clock.now();
-  const changes = { archivedAt: input.archived ? now : null, updatedAt: now };
+  const changes = { archivedAt: input.archived ? now : null, updatedAt: now, version: Number(before.version) + 1 };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateClient(trx, scope, input.id, changes);
+    if (!(await repo.updateClient(trx, scope, { id: input.id, version: Number(before.version) }, changes))) throw versionConflict(clientEntity, Number(before.version) + 1);
     await recordAudit(trx, {
       actor,
       clock: ctx.clock,

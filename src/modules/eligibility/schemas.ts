@@ -1,7 +1,8 @@
 import { Type, type Static, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
 import { provinceCodes } from '../../domain/geo/provinces.ts';
 import { Nullable } from '../../platform/http/schemas.ts';
-import { Confidence, ScopeParam, ServiceCodeParam, SourceRef, StringEnum, Text } from '../catalog/schemas.ts';
+import { Confidence, ScopeParam, ServiceCodeParam, SourceRef, StringEnum, LocalizedText } from '../catalog/schemas.ts';
+import { Text } from '../../platform/http/text.ts';
 
 const headcount = (description: string) => Type.Integer({ minimum: 0, maximum: 1_000_000, description });
 /** An input field that may also be null: not known / not declared. */
@@ -30,7 +31,7 @@ const DeclarationsInput = Type.Partial(
 export const CompanyInput = Type.Object(
   {
     registeredCapital: OptionalOrNull(Type.Integer({ minimum: 0, maximum: 10_000_000_000_000, description: '注册资本, integer yuan' })),
-    businessScope: OptionalOrNull(Type.String({ maxLength: 5000, description: '经营范围 as printed on the business licence' })),
+    businessScope: OptionalOrNull(Text({ maxLength: 5000, multiline: true, description: '经营范围 as printed on the business licence' })),
     foreignSharePercent: OptionalOrNull(Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01, description: '外资比例 %, up to 2 decimals' })),
     province: OptionalOrNull(StringEnum(provinceCodes, 'Province of registration (ISO 3166-2:CN code without CN-)')),
     declarations: OptionalOrNull(DeclarationsInput),
@@ -64,8 +65,8 @@ const Row = Type.Object({
   key: Type.String(),
   level: Type.Union([Type.Literal('block'), Type.Literal('warn')]),
   result: Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('warn'), Type.Literal('unknown')]),
-  title: Text,
-  explanation: Text,
+  title: LocalizedText,
+  explanation: LocalizedText,
   source: SourceRef,
   confidence: Confidence,
 });

@@ -16,6 +16,21 @@ describe.each(testDialects())('system routes on $name', (dialect) => {
     expect(res.headers['x-request-id']).toBe('trace-123');
   });
 
+  it('sends security headers on the web app and the API: a same-origin content policy, no framing, no sniffing', async () => {
+    for (const url of ['/', '/clients/123', '/api/health', '/api/nope']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toContain('upgrade-insecure-requests');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+
   it('serves an OpenAPI 3.1 document in which every API route declares its responses and inputs', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -3,7 +3,8 @@ import { listScopes } from '../../domain/catalog/authorities.ts';
 import { listServices } from '../../domain/catalog/services.ts';
 import type { LicenceFacts } from '../../domain/obligations/types.ts';
 import { Nullable } from '../../platform/http/schemas.ts';
-import { Confidence, ScopeParam, ServiceCodeParam, SourceRef, StringEnum, Text } from '../catalog/schemas.ts';
+import { Confidence, ScopeParam, ServiceCodeParam, SourceRef, StringEnum, LocalizedText } from '../catalog/schemas.ts';
+import { Text } from '../../platform/http/text.ts';
 
 const DateField = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: `${description} (YYYY-MM-DD, China time)` });
 const provinceScopes = listScopes().filter((s) => s !== 'cross-regional');
@@ -33,7 +34,7 @@ export const ObligationsPreviewRequest = Type.Object(
     }, { additionalProperties: false }), { maxItems: 100 })),
     annualReportsFiled: Type.Optional(Type.Array(Year, { maxItems: 200, description: 'Years whose annual report was filed (2026 = the Jan–Mar 2026 report)' })),
     numbersHeld: Type.Optional(Type.Array(Type.Object({
-      number: Type.String({ minLength: 1, maxLength: 20, description: '95/96 access number' }),
+      number: Text({ minLength: 1, maxLength: 20, description: '95/96 access number' }),
       since: Type.Optional(DateField('Allocated on; default: the issue date')),
     }, { additionalProperties: false }), { maxItems: 50 })),
     numberReportsFiled: Type.Optional(Type.Array(Year, { maxItems: 200 })),
@@ -55,17 +56,17 @@ export const Obligation = Type.Object(
   {
     id: Type.String({ description: 'Stable, e.g. annual-report:2026' }),
     kind: Type.String(),
-    title: Text,
+    title: LocalizedText,
     windowStart: Type.String(),
     dueDate: Type.String(),
     status: Type.Union([Type.Literal('upcoming'), Type.Literal('due-soon'), Type.Literal('overdue'), Type.Literal('done'), Type.Literal('not-applicable')]),
-    basis: Text,
-    consequence: Text,
+    basis: LocalizedText,
+    consequence: LocalizedText,
     severity: Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]),
     source: SourceRef,
     confidence: Confidence,
     provisional: Type.Boolean({ description: 'A working-day count touched a year with no official holiday arrangement' }),
-    provisionalReason: Nullable(Text),
+    provisionalReason: Nullable(LocalizedText),
   },
   { $id: 'Obligation', title: 'Obligation' },
 );

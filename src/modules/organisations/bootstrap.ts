@@ -15,7 +15,10 @@ export interface BootstrapResult {
   demo?: boolean;
 }
 
-/** First start: with no users, creates the owner (and, unless disabled, the demo workspace) in one transaction. */
+/**
+ * First start: with no users, creates the owner (and, unless disabled, the demo workspace) in one transaction.
+ * That first owner is the instance's operator: the one who loads the official calendar and manages organisations.
+ */
 export async function bootstrapIfEmpty(ctx: AppContext): Promise<BootstrapResult> {
   if ((await countUsers(ctx.db)) > 0) return { created: false };
   const email = (ctx.config.adminEmail ?? defaultAdminEmail).toLowerCase();
@@ -27,7 +30,7 @@ export async function bootstrapIfEmpty(ctx: AppContext): Promise<BootstrapResult
   const demo = ctx.config.demo;
   await ctx.db.transaction().execute(async (trx) => {
     await insertOrganisation(trx, { id: orgId, name: demo ? demoOrganisation.name : '我的机构 My organisation', kind: 'agency', isDemo: demo ? 1 : 0, createdAt: now });
-    await trx.insertInto('users').values({ id: userId, orgId, email, name: '管理员 Administrator', passwordHash, role: 'owner', clientId: null, isActive: 1, createdAt: now, updatedAt: now, lastLoginAt: null }).execute();
+    await trx.insertInto('users').values({ id: userId, orgId, email, name: '管理员 Administrator', passwordHash, role: 'owner', clientId: null, isActive: 1, isOperator: 1, createdAt: now, updatedAt: now, lastLoginAt: null }).execute();
     const actor = { userId: '', orgId };
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.bootstrap', entityType: 'organisation', entityId: orgId, summary: { zh: `首次启动：创建所有者 ${email}`, en: `First start: created owner ${email}` } });
     if (!demo) return;

@@ -13,7 +13,7 @@ export async function listOrgSettings(db: Db, orgId: string): Promise<OrgSetting
 }
 
 /** Sets one value, replacing any earlier one for the same key. */
-export async function upsertOrgSetting(db: Db, row: Omit<OrgSettingRow, 'version'>): Promise<void> {
+export async function upsertOrgSetting(db: Db, row: OrgSettingRow): Promise<void> {
   await db
     .insertInto('orgSettings')
     .values(row)
@@ -23,4 +23,21 @@ export async function upsertOrgSetting(db: Db, row: Omit<OrgSettingRow, 'version
 
 export async function deleteOrgSetting(db: Db, key: { orgId: string; key: string }): Promise<void> {
   await db.deleteFrom('orgSettings').where('orgId', '=', key.orgId).where('key', '=', key.key).execute();
+}
+
+/** The version of the organisation's rule settings (bumped by every change). */
+export async function findSettingsVersion(db: Db, orgId: string): Promise<number> {
+  const row = await db.selectFrom('organisations').select('settingsVersion').where('id', '=', orgId).executeTakeFirst();
+  return Number(row?.settingsVersion ?? 1);
+}
+
+/** Moves the settings from `version` to the next one; false when they are no longer at `version`. */
+export async function bumpSettingsVersion(db: Db, target: { orgId: string; version: number }): Promise<boolean> {
+  const result = await db
+    .updateTable('organisations')
+    .set((eb) => ({ settingsVersion: eb('settingsVersion', '+', 1) }))
+    .where('id', '=', target.orgId)
+    .where('settingsVersion', '=', target.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

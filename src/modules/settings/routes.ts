@@ -11,17 +11,17 @@ export async function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
   addSharedSchemas(app);
   app.addSchema(RuleSetting);
   const tags = ['settings'];
-  const RuleSettings = Type.Object({ items: Type.Array(Type.Ref('RuleSetting')) }, { title: 'RuleSettings' });
+  const RuleSettings = Type.Object({ items: Type.Array(Type.Ref('RuleSetting')), version: Type.Integer({ description: 'Send back with a change' }) }, { title: 'RuleSettings' });
 
   app.get(
     '/api/settings/rules',
     { config: { access: 'rules:read' }, schema: { tags, summary: 'Rule overrides: every configurable deadline, estimate and threshold, with the organisation’s value', response: withErrors({ 200: RuleSettings }) } },
-    async (request) => ({ items: await service.listRuleSettings(ctx, actorOf(request)) }),
+    async (request) => service.listRuleSettings(ctx, actorOf(request)),
   );
 
   app.put(
     '/api/settings/rules',
     { config: { access: 'settings:manage' }, schema: { tags, summary: 'Change rule overrides (null resets a key to the default); audited', body: RuleOverridesUpdate, response: withErrors({ 200: RuleSettings }) } },
-    async (request) => ({ items: await service.updateRuleOverrides(ctx, actorOf(request), request.body as RuleOverridesUpdate) }),
+    async (request) => service.updateRuleOverrides(ctx, actorOf(request), request.body as RuleOverridesUpdate),
   );
 }

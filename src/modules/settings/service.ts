@@ -1,17 +1,19 @@
 import type { AppContext } from '../../app-context.ts';
 import { validateOverrides, type CatalogOverrides, type OverrideError } from '../../domain/catalog/catalog-overrides.ts';
 import { overridableSettings } from '../../domain/catalog/overridable-settings.ts';
-import { AppError, type FieldIssue } from '../../platform/errors/app-error.ts';
+import { AppError, versionConflict, type Bilingual, type FieldIssue } from '../../platform/errors/app-error.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit, type FieldChanges } from '../audit/record-audit.ts';
 import { loadRuleOverrides } from './load-rule-overrides.ts';
 import * as repo from './repository.ts';
 import type { RuleOverridesUpdate, RuleSetting } from './schemas.ts';
 
-/** Every overridable rule value, with its default, bounds and source, and the organisation's value (null: default). */
-export async function listRuleSettings(ctx: AppContext, actor: Pick<Actor, 'orgId'>): Promise<RuleSetting[]> {
-  const overrides = await loadRuleOverrides(ctx.db, actor.orgId);
-  return overridableSettings.map((s) => ({
+const rulesEntity: Bilingual = { zh: '规则配置', en: 'The rule settings' };
+
+/** Every overridable rule value, with its default, bounds and source, the organisation's value (null: default), and the version to send back with a change. */
+export async function listRuleSettings(ctx: AppContext, actor: Pick<Actor, 'orgId'>): Promise<{ items: RuleSetting[]; version: number }> {
+  const [overrides, version] = await Promise.all([loadRuleOverrides(ctx.db, actor.orgId), repo.findSettingsVersion(ctx.db, actor.orgId)]);
+  const items = overridableSettings.map((s) => ({
     key: s.key,
     title: s.title,
     unit: s.unit,
@@ -22,6 +24,7 @@ export async function listRuleSettings(ctx: AppContext, actor: Pick<Actor, 'orgI
     confidence: s.confidence,
     value: overrides[s.key] ?? null,
   }));
+  return { items, version };
 }
 
 // The staff minimums are checked together; name the one the caller changed, so the form marks the right field.
@@ -61,8 +64,12 @@ function diffOverrides(before: CatalogOverrides, after: CatalogOverrides): Field
  * Changes some of the organisation's rule overrides (owner/admin). Every value is checked (known key, whole number in
  * bounds, consistent with the others) before anything is written; the change is audited with each key's before/after.
  */
-export async function updateRuleOverrides(ctx: AppContext, actor: Actor, input: RuleOverridesUpdate): Promise<RuleSetting[]> {
+export async function updateRuleOverrides(ctx: AppContext, actor: Actor, input: RuleOverridesUpdate): Promise<{ items: RuleSetting[]; version: number }> {
   await ctx.db.transaction().execute(async (trx) => {
+    // Claiming the next version first serialises writers: of two based on the same version, one gets 409.
+    if (!(await repo.bumpSettingsVersion(trx, { orgId: actor.orgId, version: input.version }))) {
+      throw versionConflict(rulesEntity, await repo.findSettingsVersion(trx, actor.orgId));
+    }
     const before = await loadRuleOverrides(trx, actor.orgId);
     const checked = validateOverrides(applyChange(before, input.overrides));
     if (!checked.ok) throw overrideIssues(checked.errors, Object.keys(input.overrides));

@@ -29,7 +29,10 @@ describe.each(testDialects())('rule overrides on $name', (dialect) => {
   afterAll(() => t?.close());
 
   const get = (s: Session, url: string) => s.request({ method: 'GET', url }).then((r) => ({ status: r.statusCode, body: r.json() }));
-  const put = (s: Session, overrides: Record<string, unknown>) => s.request({ method: 'PUT', url: '/api/settings/rules', payload: { overrides } }).then((r) => ({ status: r.statusCode, body: r.json() }));
+  const currentVersion = async () => (await get(owner, '/api/settings/rules')).body.version as number;
+  /** A change based on the version just read, as the settings page sends it. */
+  const put = async (s: Session, overrides: Record<string, unknown>) =>
+    s.request({ method: 'PUT', url: '/api/settings/rules', payload: { version: await currentVersion(), overrides } }).then((r) => ({ status: r.statusCode, body: r.json() }));
   const stored = () => t.ctx.db.selectFrom('orgSettings').selectAll().where('orgId', '=', org.orgId).orderBy('key').execute();
   const auditEntries = async () => (await get(owner, '/api/audit?action=settings.rules.update&pageSize=100')).body.items as Array<{ changes: Record<string, { from: unknown; to: unknown }>; actor: { email: string }; summary: string }>;
   const valueOf = (items: Setting[], key: string) => items.find((s) => s.key === key)!.value;
@@ -107,7 +110,7 @@ describe.each(testDialects())('rule overrides on $name', (dialect) => {
       expect(res.status, field).toBe(400);
       expect(res.body.error.details[0], field).toMatchObject({ field, code });
     }
-    const en = await admin.request({ method: 'PUT', url: '/api/settings/rules', payload: { overrides: { [inProvince]: 300 } }, headers: { 'accept-language': 'en' } });
+    const en = await admin.request({ method: 'PUT', url: '/api/settings/rules', payload: { version: await currentVersion(), overrides: { [inProvince]: 300 } }, headers: { 'accept-language': 'en' } });
     expect(en.json().error.message).toBe(`Rule setting ${inProvince}: 'Estimated in-province processing time' must be between 5 and 250; got 300.`);
     expect(await stored()).toEqual(before);
     expect(await auditEntries()).toHaveLength(auditBefore);
@@ -123,5 +126,28 @@ describe.each(testDialects())('rule overrides on $name', (dialect) => {
     expect((await auditEntries())[0].changes).toEqual({ [inProvince]: { from: 45, to: null } });
     expect(total((await get(staff, '/api/catalog/services/B24-1')).body)).toMatchObject({ value: 60, overridden: false });
     expect((await stored()).map((r) => r.key)).toEqual([startMonths]);
+  });
+
+  it('a change based on an old version answers 409 VERSION_CONFLICT and saves nothing', async () => {
+    const read = await currentVersion();
+    expect((await put(admin, { [startMonths]: 9 })).status).toBe(200);
+    const before = await stored();
+    const stale = await admin.request({ method: 'PUT', url: '/api/settings/rules', payload: { version: read, overrides: { [startMonths]: 3 } } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: [{ field: 'version', currentVersion: read + 1 }] });
+    expect(await stored()).toEqual(before);
+    expect((await put(admin, { [startMonths]: null })).status).toBe(200);
+  });
+
+  it('of 20 writers that read the same version, exactly one saves', async () => {
+    const read = await currentVersion();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => admin.request({ method: 'PUT', url: '/api/settings/rules', payload: { version: read, overrides: { [startMonths]: 1 + (i % 11) } } })),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 200)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(19);
+    expect(await currentVersion()).toBe(read + 1);
+    expect((await put(admin, { [startMonths]: null })).status).toBe(200);
   });
 });

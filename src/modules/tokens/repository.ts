@@ -25,3 +25,9 @@ export async function insertToken(db: Db, row: TokenRow) {
 export async function revokeToken(db: Db, id: string, at: string) {
   await db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute();
 }
+
+/** Revokes every live token of a user; returns how many. */
+export async function revokeUserTokens(db: Db, input: { userId: string; at: string }): Promise<number> {
+  const result = await db.updateTable('apiTokens').set({ revokedAt: input.at }).where('userId', '=', input.userId).where('revokedAt', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { IdParams, NoContent, Nullable, withErrors } from '../../platform/http/schemas.ts';
+import { Text } from '../../platform/http/text.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import * as service from './service.ts';
 
@@ -27,7 +28,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Create an API token for scripts (the secret is shown once)',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        body: Type.Object({ name: Text({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
         response: withErrors({ 201: Type.Object({ token: Ref, secret: Type.String({ description: 'Send as Authorization: Bearer <secret>' }) }) }),
       },
     },

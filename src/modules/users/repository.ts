@@ -16,6 +16,7 @@ export function toUser(row: UserRow) {
     isActive: Number(row.isActive) === 1,
     createdAt: row.createdAt,
     lastLoginAt: row.lastLoginAt,
+    version: Number(row.version),
   };
 }
 
@@ -33,8 +34,17 @@ export async function insertUser(db: Db, row: UserRow) {
   await db.insertInto('users').values(row).execute();
 }
 
-export async function updateUser(db: Db, scope: Scope, id: string, changes: Partial<UserRow>) {
-  await withinScope(db.updateTable('users'), scope, { org: 'orgId', client: null }).set(changes).where('id', '=', id).execute();
+/**
+ * Applies changes and bumps the version. With `expectedVersion`, the compare is in the UPDATE's WHERE, so of two racing
+ * writers that read the same version only one can win; returns whether a row was changed.
+ */
+export async function updateUser(db: Db, input: { scope: Scope; id: string; changes: Partial<UserRow>; expectedVersion?: number }): Promise<boolean> {
+  let query = withinScope(db.updateTable('users'), input.scope, { org: 'orgId', client: null })
+    .set((eb) => ({ ...input.changes, version: eb('version', '+', 1) }))
+    .where('id', '=', input.id);
+  if (input.expectedVersion !== undefined) query = query.where('version', '=', input.expectedVersion);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function countActiveOwners(db: Db, scope: Scope): Promise<number> {
@@ -42,7 +52,7 @@ export async function countActiveOwners(db: Db, scope: Scope): Promise<number> {
   return Number(row.n);
 }
 
-/** Finds a user by email across organisations: emails are unique, and sign-in comes before any organisation is known. */
-export async function findUserByEmail(db: Db, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+/** Users with this email in any organisation (emails are unique per organisation only), oldest first. */
+export async function findUsersByEmail(db: Db, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email).orderBy('createdAt').orderBy('id').execute();
 }

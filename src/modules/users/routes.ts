@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { IdParams, Nullable, withErrors } from '../../platform/http/schemas.ts';
+import { Text } from '../../platform/http/text.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import * as service from './service.ts';
 
@@ -17,6 +18,7 @@ export const User = Type.Object(
     isActive: Type.Boolean(),
     createdAt: Type.String(),
     lastLoginAt: Nullable(Type.String()),
+    version: Type.Integer({ description: 'Send it back with PATCH: a stale one is refused with 409 VERSION_CONFLICT' }),
   },
   { $id: 'User', title: 'User' },
 );
@@ -24,22 +26,23 @@ export const User = Type.Object(
 const UserCreate = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Text({ minLength: 1, maxLength: 100 }),
     role: Role,
     clientId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-    password: Type.Optional(Type.String({ minLength: 8, maxLength: 256, description: 'Omit to generate one, returned once as initialPassword' })),
+    password: Type.Optional(Type.String({ format: 'password', minLength: 8, maxLength: 256, description: 'Omit to generate one, returned once as initialPassword' })),
   },
   { additionalProperties: false },
 );
 
 const UserPatch = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    version: Type.Integer({ minimum: 1, description: 'The version you read (GET); a stale one answers 409 VERSION_CONFLICT and changes nothing' }),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 100 })),
     role: Type.Optional(Role),
     clientId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
     isActive: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false },
 );
 
 export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -60,13 +63,13 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.patch(
     '/api/users/:id',
-    { config, schema: { tags, summary: 'Change a user: name, role, client link, active', params: IdParams, body: UserPatch, response: withErrors({ 200: UserRef }) } },
+    { config, schema: { tags, summary: 'Change a user: name, role, client link, active (send the version you read)', params: IdParams, body: UserPatch, response: withErrors({ 200: UserRef }) } },
     async (request) => service.updateUser(ctx, actorOf(request), (request.params as { id: string }).id, request.body as service.UpdateUserInput),
   );
 
   app.post(
     '/api/users/:id/reset-password',
-    { config, schema: { tags, summary: 'Generate a new password (shown once) and end the user’s sessions', params: IdParams, response: withErrors({ 200: Type.Object({ password: Type.String() }) }) } },
+    { config, schema: { tags, summary: 'Generate a new password (shown once), end the user’s sessions and revoke their API tokens', params: IdParams, response: withErrors({ 200: Type.Object({ password: Type.String() }) }) } },
     async (request) => service.resetPassword(ctx, actorOf(request), (request.params as { id: string }).id),
   );
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
-import { AppError, forbidden, notFound, type Bilingual } from '../../platform/errors/app-error.ts';
+import { AppError, forbidden, notFound, versionConflict, type Bilingual } from '../../platform/errors/app-error.ts';
 import { generatePassword, hashPassword } from '../../platform/crypto.ts';
 import { scopeOf, type Actor, type Role } from '../access/actor.ts';
 import { recordAudit, diffFields } from '../audit/record-audit.ts';
 import { findClient } from '../clients/repository.ts';
-import { deleteUserSessions } from '../auth/repository.ts';
+import { endUserAccess } from '../auth/end-user-access.ts';
 import * as repo from './repository.ts';
 
 const userEntity: Bilingual = { zh: '用户', en: 'User' };
@@ -35,33 +35,37 @@ async function resolveClientLink(ctx: AppContext, actor: Actor, role: Role, clie
   return clientId;
 }
 
-/** Creates a user in the actor's organisation; with no password given, one is generated and returned once. */
-export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput) {
-  assertMayAssignRole(actor, input.role);
-  const email = input.email.trim().toLowerCase();
-  if (await repo.findUserByEmail(ctx.db, email)) {
-    throw new AppError('USER_DUPLICATE_EMAIL', { zh: '该邮箱已被注册', en: 'This email is already registered' }, [
-      { field: 'email', code: 'USER_DUPLICATE_EMAIL', message: { zh: '该邮箱已被注册', en: 'already registered' } },
-    ]);
-  }
-  const clientId = await resolveClientLink(ctx, actor, input.role, input.clientId);
-  const initialPassword = input.password ? undefined : generatePassword();
-  const now = ctx.clock.now();
-  const row: repo.UserRow = {
+/** A new, active user row (not an operator, version 1), its password hashed; shared by every path that creates a user. */
+export async function newUserRow(input: { orgId: string; email: string; name: string; role: Role; clientId: string | null; password: string; now: string }): Promise<repo.UserRow> {
+  return {
     id: randomUUID(),
-    orgId: actor.orgId,
-    email,
+    orgId: input.orgId,
+    email: input.email.trim().toLowerCase(),
     name: input.name.trim(),
-    passwordHash: await hashPassword(input.password ?? initialPassword!),
+    passwordHash: await hashPassword(input.password),
     role: input.role,
-    clientId,
+    clientId: input.clientId,
     isActive: 1,
     isOperator: 0,
     version: 1,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: input.now,
+    updatedAt: input.now,
     lastLoginAt: null,
   };
+}
+
+/**
+ * Creates a user in the actor's organisation; with no password given, one is generated and returned once. An email is
+ * unique within the organisation (the database says so, and the one duplicate mapping answers 409 naming `email`); the
+ * same email in another organisation is a separate account, so the answer reveals nothing about other tenants.
+ */
+export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput) {
+  assertMayAssignRole(actor, input.role);
+  const email = input.email.trim().toLowerCase();
+  const clientId = await resolveClientLink(ctx, actor, input.role, input.clientId);
+  const initialPassword = input.password ? undefined : generatePassword();
+  const now = ctx.clock.now();
+  const row = await newUserRow({ orgId: actor.orgId, email, name: input.name, role: input.role, clientId, password: input.password ?? initialPassword!, now });
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertUser(trx, row);
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.create', entityType: 'user', entityId: row.id, summary: { zh: `新建用户 ${email}（${input.role}）`, en: `Created user ${email} (${input.role})` } });
@@ -81,6 +85,8 @@ function userAction(changes: Partial<repo.UserRow>): string {
 }
 
 export interface UpdateUserInput {
+  /** The version the caller read: a stale one is refused with VERSION_CONFLICT and changes nothing. */
+  version: number;
   name?: string;
   role?: Role;
   clientId?: string | null;
@@ -91,6 +97,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   const scope = scopeOf(actor);
   const before = await repo.findUser(ctx.db, scope, id);
   if (!before) throw notFound(userEntity);
+  if (Number(before.version) !== input.version) throw versionConflict(userEntity, Number(before.version));
   if (input.role) assertMayAssignRole(actor, input.role);
   if (before.role === 'owner' && actor.role !== 'owner') throw forbidden();
   const role = input.role ?? before.role;
@@ -106,15 +113,22 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   const diff = diffFields(before as unknown as Record<string, unknown>, changes as Record<string, unknown>);
   if (Object.keys(diff).length === 0) return repo.toUser(before);
   changes.updatedAt = ctx.clock.now();
+  const endsAccess = (diff.isActive !== undefined && changes.isActive === 0) || diff.role !== undefined;
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, scope, id, changes);
-    if (changes.isActive === 0 || changes.role !== undefined) await deleteUserSessions(trx, id);
+    if (!(await repo.updateUser(trx, { scope, id, changes, expectedVersion: input.version }))) {
+      const current = await repo.findUser(trx, scope, id);
+      throw versionConflict(userEntity, Number(current?.version ?? before.version));
+    }
     await recordAudit(trx, { actor, clock: ctx.clock, action: userAction(changes), entityType: 'user', entityId: id, summary: { zh: `修改用户 ${before.email}：${Object.keys(diff).join('、')}`, en: `Updated user ${before.email}: ${Object.keys(diff).join(', ')}` }, changes: diff });
+    if (endsAccess) {
+      const reason = changes.isActive === 0 ? { zh: '停用用户', en: 'User deactivated' } : { zh: '角色变更', en: 'Role changed' };
+      await endUserAccess(trx, { actor, clock: ctx.clock, user: before, reason });
+    }
   });
-  return repo.toUser({ ...before, ...changes });
+  return repo.toUser({ ...before, ...changes, version: Number(before.version) + 1 });
 }
 
-/** Sets a new generated password, ends the user's sessions, and returns the password once. */
+/** Sets a new generated password, ends the user's sessions and revokes their API tokens, and returns the password once. */
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
   const scope = scopeOf(actor);
   const user = await repo.findUser(ctx.db, scope, id);
@@ -123,9 +137,9 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, scope, id, { passwordHash, updatedAt: ctx.clock.now() });
-    await deleteUserSessions(trx, id);
+    await repo.updateUser(trx, { scope, id, changes: { passwordHash, updatedAt: ctx.clock.now() } });
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.reset-password', entityType: 'user', entityId: id, summary: { zh: `重置 ${user.email} 的密码`, en: `Reset password for ${user.email}` } });
+    await endUserAccess(trx, { actor, clock: ctx.clock, user, reason: { zh: '重置密码', en: 'Password reset' } });
   });
   return { password };
 }

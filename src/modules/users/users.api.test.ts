@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/test-databases.ts';
 import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../../../test/support/test-app.ts';
 
+/** The version a caller reads before changing a user, as the web app does. */
+async function versionOf(session: Session, userId: string): Promise<number> {
+  const users = (await session.request({ method: 'GET', url: '/api/users' })).json().items as Array<{ id: string; version: number }>;
+  return users.find((u) => u.id === userId)!.version;
+}
+
 describe.each(testDialects())('user management on $name', (dialect) => {
   let t: TestApp;
   let org: SeededOrg;
@@ -40,7 +46,7 @@ describe.each(testDialects())('user management on $name', (dialect) => {
 
   it('only an owner may create or change owners', async () => {
     expect((await admin.request({ method: 'POST', url: '/api/users', payload: { email: 'o2@example.com', name: 'O2', role: 'owner' } })).statusCode).toBe(403);
-    expect((await admin.request({ method: 'PATCH', url: `/api/users/${org.userIds.owner}`, payload: { isActive: false } })).statusCode).toBe(403);
+    expect((await admin.request({ method: 'PATCH', url: `/api/users/${org.userIds.owner}`, payload: { isActive: false, version: await versionOf(admin, org.userIds.owner) } })).statusCode).toBe(403);
     const owner = await signIn(t.app, org.emails.owner);
     expect((await owner.request({ method: 'POST', url: '/api/users', payload: { email: 'o2@example.com', name: 'O2', role: 'owner' } })).statusCode).toBe(201);
   });
@@ -50,7 +56,7 @@ describe.each(testDialects())('user management on $name', (dialect) => {
     try {
       const o = await seedOrg(t2.ctx, 'Solo');
       const owner = await signIn(t2.app, o.emails.owner);
-      const res = await owner.request({ method: 'PATCH', url: `/api/users/${o.userIds.owner}`, payload: { role: 'admin' } });
+      const res = await owner.request({ method: 'PATCH', url: `/api/users/${o.userIds.owner}`, payload: { role: 'admin', version: await versionOf(owner, o.userIds.owner) } });
       expect(res.statusCode).toBe(409);
     } finally {
       await t2.close();
@@ -58,7 +64,7 @@ describe.each(testDialects())('user management on $name', (dialect) => {
   });
 
   it('changes a role and resets a password (old one stops working)', async () => {
-    const role = await admin.request({ method: 'PATCH', url: `/api/users/${org.userIds.staff}`, payload: { role: 'admin' } });
+    const role = await admin.request({ method: 'PATCH', url: `/api/users/${org.userIds.staff}`, payload: { role: 'admin', version: await versionOf(admin, org.userIds.staff) } });
     expect(role.json().role).toBe('admin');
     const reset = (await admin.request({ method: 'POST', url: `/api/users/${org.userIds.staff}/reset-password` })).json();
     await expect(signIn(t.app, org.emails.staff)).rejects.toThrow(/401/);

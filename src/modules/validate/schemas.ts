@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Nullable } from '../../platform/http/schemas.ts';
-import { ScopeParam, SourceRef, Text } from '../catalog/schemas.ts';
+import { ScopeParam, SourceRef, LocalizedText } from '../catalog/schemas.ts';
+import { Text } from '../../platform/http/text.ts';
 
 const Reason = Type.Object({ code: Type.String({ description: 'Stable reason code, e.g. bad-check' }), zh: Type.String(), en: Type.String() });
 const Named = Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() });
@@ -55,7 +56,7 @@ export const LicenceNoResult = ValidationResult(
   Type.Object({
     foreignInvested: Type.Boolean({ description: '合字: foreign-invested telecom enterprise' }),
     issuer: Type.String({ description: 'MIIT, or the issuing province code' }),
-    issuerName: Text,
+    issuerName: LocalizedText,
     categories: Type.Array(Type.String()),
     year: Type.Integer(),
     serial: Type.Integer(),
@@ -64,8 +65,8 @@ export const LicenceNoResult = ValidationResult(
 
 export const AccessNumberResult = ValidationResult(
   'AccessNumberValidation',
-  Type.Object({ prefix: Type.Union([Type.Literal('95'), Type.Literal('96')]), allocator: Text, source: SourceRef }),
+  Type.Object({ prefix: Type.Union([Type.Literal('95'), Type.Literal('96')]), allocator: LocalizedText, source: SourceRef }),
 );
 
-export const ValueQuery = Type.Object({ value: Type.String({ maxLength: 100, description: 'The value to check' }) });
-export const AccessNumberQuery = Type.Object({ value: Type.String({ maxLength: 100, description: 'The 95/96 access number' }), scope: ScopeParam });
+export const ValueQuery = Type.Object({ value: Text({ maxLength: 100, description: 'The value to check' }) });
+export const AccessNumberQuery = Type.Object({ value: Text({ maxLength: 100, description: 'The 95/96 access number' }), scope: ScopeParam });

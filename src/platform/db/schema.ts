@@ -10,6 +10,8 @@ export interface OrganisationsTable {
   isDemo: Flag;
   /** 0: deactivated by an operator; its users cannot sign in, nothing is deleted. */
   isActive: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Optimistic concurrency for the organisation's rule settings as a whole (they are checked together). */
+  settingsVersion: ColumnType<number, number | undefined, number>;
   createdAt: string;
 }
 
@@ -37,6 +39,16 @@ export interface SessionsTable {
   csrfToken: string;
   createdAt: string;
   expiresAt: string;
+}
+
+/** Sign-in attempts per key (an account at an address, or an address): the throttle state, shared by instances. */
+export interface LoginThrottleTable {
+  /** SHA-256 of the throttled key, so no email or address is stored in clear. */
+  key: string;
+  attempts: number;
+  /** The earliest instant another attempt is allowed. */
+  nextAt: string;
+  lastAt: string;
 }
 
 export interface ApiTokensTable {
@@ -97,6 +109,13 @@ export interface CalendarYearsTable {
   loadedAt: string;
 }
 
+/** One row (id 1): bumped with every calendar load or removal, so each instance knows when to reload. */
+export interface CalendarRevisionTable {
+  id: number;
+  revision: number;
+  changedAt: string | null;
+}
+
 export interface OrgSettingsTable {
   orgId: string;
   /** e.g. `processing.in-province.working-days` (a rule override). */
@@ -106,17 +125,18 @@ export interface OrgSettingsTable {
   /** The user who last set it; null for the command line. */
   updatedBy: string | null;
   updatedAt: string;
-  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  loginThrottle: LoginThrottleTable;
   apiTokens: ApiTokensTable;
   clients: ClientsTable;
   auditLog: AuditLogTable;
   calendarYears: CalendarYearsTable;
+  calendarRevision: CalendarRevisionTable;
   orgSettings: OrgSettingsTable;
 }
 

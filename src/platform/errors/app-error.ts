@@ -33,6 +33,8 @@ export const errorStatus = {
   USCC_CHECK_FAILED: 422,
   UNPROCESSABLE: 422,
   TOO_MANY_ATTEMPTS: 429,
+  /** Too many sign-ins are being checked at once: try again in a moment (Retry-After). */
+  SERVER_BUSY: 429,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
 } as const;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Bilingual, type FieldIssue } from '../errors/app-error.ts';
+import { toDuplicateError } from '../db/unique-violation.ts';
 import { pick, requestLang } from './locale.ts';
 import { textKeyword, textProblemMessages, type TextProblem } from './text.ts';
 
@@ -96,6 +97,8 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
     );
   }
   if (fe.code && frameworkCodes[fe.code]) return frameworkCodes[fe.code];
+  const duplicate = toDuplicateError(error);
+  if (duplicate) return duplicate;
   if (error instanceof SyntaxError && fe.statusCode === 400) return frameworkCodes.FST_ERR_CTP_INVALID_JSON_BODY;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode === 404 ? 'NOT_FOUND' : fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST', {
@@ -106,18 +109,22 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   return new AppError('INTERNAL', { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please try again later' });
 }
 
+/** At most this many details are sent; `detailsTotal` then says how many there were (a huge bad body stays a small answer). */
+export const maxErrorDetails = 50;
+
 function localizeDetails(details: unknown, lang: 'zh' | 'en'): unknown {
   if (!Array.isArray(details)) return details;
-  return details.map((d) => (d && typeof d === 'object' && 'message' in d && typeof d.message === 'object' ? { ...d, message: pick(d.message as Bilingual, lang) } : d));
+  return details.slice(0, maxErrorDetails).map((d) => (d && typeof d === 'object' && 'message' in d && typeof d.message === 'object' ? { ...d, message: pick(d.message as Bilingual, lang) } : d));
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
   const lang = requestLang(request);
-  const body: { error: { code: string; message: string; details?: unknown } } = {
+  const body: { error: { code: string; message: string; details?: unknown; detailsTotal?: number } } = {
     error: { code: appError.code, message: pick(appError.messages, lang) },
   };
   if (appError.details !== undefined) body.error.details = localizeDetails(appError.details, lang);
-  if (appError.code === 'TOO_MANY_ATTEMPTS') {
+  if (Array.isArray(appError.details) && appError.details.length > maxErrorDetails) body.error.detailsTotal = appError.details.length;
+  if (appError.status === 429) {
     const retry = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retry) reply.header('retry-after', String(retry));
   }

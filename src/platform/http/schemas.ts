@@ -6,7 +6,8 @@ export const ErrorResponse = Type.Object(
     error: Type.Object({
       code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED' }),
       message: Type.String({ description: 'Human message in the request language (Accept-Language)' }),
-      details: Type.Optional(Type.Unknown({ description: 'For validation errors: [{ field, code, message }]' })),
+      details: Type.Optional(Type.Unknown({ description: 'For validation errors: [{ field, code, message }], at most the first 50' })),
+      detailsTotal: Type.Optional(Type.Integer({ minimum: 51, description: 'Present only when details was cut to its first 50: how many there were in all' })),
     }),
   },
   { $id: 'ErrorResponse', title: 'ErrorResponse' },

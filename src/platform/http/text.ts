@@ -3,6 +3,8 @@ import type { Bilingual } from '../errors/app-error.ts';
 
 /** The schema keyword that marks a string as user text: trimmed, then checked by `cleanText`. */
 export const textKeyword = 'x-text';
+/** The schema keyword that marks a string as an identifier, stored in its canonical form (`normalizeIdentifier`). */
+export const identifierKeyword = 'x-identifier';
 
 export type TextMode = 'line' | 'multiline';
 
@@ -49,4 +51,13 @@ export function cleanText(raw: string, mode: TextMode = 'line'): { value: string
   // Whitespace alone trims to '' (then minLength speaks); zero-width characters alone are refused outright.
   if (value === '' && /[^\s]/.test(raw)) return { value, problem: 'invisible' };
   return { value, problem: null };
+}
+
+/**
+ * A credit code, ID number or licence number as typed: user text (as `Text`), then brought to its canonical form
+ * (NFKC, no spaces, upper case) before any other check, so `９１３１ 0000…` and `91310000…` are the same code.
+ */
+export function Identifier(options: TextOptions) {
+  // Tabs and line breaks are whitespace to strip here (pasted from a PDF), not an error.
+  return Type.String({ ...options, [textKeyword]: 'multiline', [identifierKeyword]: true });
 }

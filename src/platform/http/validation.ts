@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import { cleanText, textKeyword, type TextMode } from './text.ts';
+import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
+import { cleanText, identifierKeyword, textKeyword, type TextMode } from './text.ts';
 
 // Bodies are checked strictly: a wrong type is an error, never silently coerced; unknown fields are refused.
 const bodyAjv = new Ajv.default({ multipleOfPrecision: 9, coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true, strict: false });
@@ -23,6 +24,16 @@ for (const ajv of [bodyAjv, paramAjv]) {
       if (!problem) return true;
       (checkText as unknown as { errors: unknown[] }).errors = [{ keyword: textKeyword, params: { problem }, message: problem }];
       return false;
+    },
+  });
+  ajv.addKeyword({
+    keyword: identifierKeyword,
+    type: 'string',
+    modifying: true,
+    before: 'maxLength',
+    validate: (_enabled: boolean, data: string, _schema: unknown, cxt?: { parentData: Record<string, unknown>; parentDataProperty: string | number }) => {
+      if (cxt?.parentData) cxt.parentData[cxt.parentDataProperty] = normalizeIdentifier(data);
+      return true;
     },
   });
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/start-server.ts';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { logIn } from './app-actions.ts';
 
@@ -12,6 +12,11 @@ export interface E2eSession {
   browser: Browser;
   /** A fresh page in its own context (own cookies and localStorage). */
   newPage(): Promise<Page>;
+  /**
+   * Console errors and uncaught page errors seen so far, on every page of the session (a content-security-policy
+   * violation shows up here). HTTP error answers the tests provoke on purpose are left out.
+   */
+  consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -20,16 +25,21 @@ export async function openSession(): Promise<E2eSession> {
   const server = await startTestServer();
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
+  const consoleErrors: string[] = [];
   return {
     server,
     browser,
+    consoleErrors,
     async newPage() {
       // Reduced motion: the app then turns antd's animations off, so nothing is clicked while it moves.
       const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1366, height: 860 }, reducedMotion: 'reduce' });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
-      page.on('pageerror', (error) => console.error(`[e2e] page error: ${error.message}`));
+      page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+      });
       return page;
     },
     async close() {
@@ -75,6 +85,9 @@ export function openSessionForSuite(options: { signInAsOwner: boolean }): { sess
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') await keepFailureScreenshot(opened.page, task.name);
+    // Every test also proves the page ran cleanly: no script error and nothing the security policy refused.
+    const errors = opened.session.consoleErrors.splice(0);
+    expect(errors, 'console errors in the browser').toEqual([]);
   });
   afterAll(async () => {
     await opened.session?.close();

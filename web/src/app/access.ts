@@ -17,15 +17,31 @@ export const accessRoles = {
   viewAudit: administrators,
   manageSettings: administrators,
   manageUsers: administrators,
-  /** Load and remove official holiday arrangements (server: settings:manage). */
+  /** See the official holiday arrangements in settings: who loaded each year, when, from which notice. */
   manageCalendar: administrators,
   /** Change the organisation's rule overrides (server: settings:manage). */
   manageRules: administrators,
   createOwners: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type AccessFlag = keyof typeof accessRoles;
+/**
+ * What instance operators may do, whatever their role (server: instance:operate). The official calendar and the
+ * organisations are shared by the whole instance, so no organisation role grants these.
+ */
+export const operatorFlags = {
+  /** 平台管理: organisations of the instance. */
+  operateInstance: true,
+  /** Load and remove official holiday arrangements. */
+  loadCalendar: true,
+} as const;
 
-export function can(role: Role, flag: AccessFlag): boolean {
-  return (accessRoles[flag] as readonly Role[]).includes(role);
+export type AccessFlag = keyof typeof accessRoles | keyof typeof operatorFlags;
+
+/** Who is asking: a role alone, or the signed-in user (role and operator flag). */
+export type AccessSubject = Role | { role: Role; isOperator: boolean };
+
+export function can(who: AccessSubject, flag: AccessFlag): boolean {
+  const subject = typeof who === 'string' ? { role: who, isOperator: false } : who;
+  if (flag in operatorFlags) return subject.isOperator;
+  return (accessRoles[flag as keyof typeof accessRoles] as readonly Role[]).includes(subject.role);
 }

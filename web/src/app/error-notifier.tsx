@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { App, Button } from 'antd';
 import { ApiError } from './api-error';
 import { i18n } from './i18n';
 
@@ -13,9 +13,40 @@ export function NotifierBridge(): null {
   return null;
 }
 
-type TitleKey = 'validation' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany' | 'server' | 'network' | 'generic';
+type TitleKey = 'validation' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'stale' | 'tooMany' | 'server' | 'network' | 'generic';
+
+// Set once by the query client: refetches what is on screen, so a stale form or list shows the latest version.
+let reloadStaleData: (() => Promise<unknown>) | null = null;
+
+export function setStaleDataReloader(reload: () => Promise<unknown>): void {
+  reloadStaleData = reload;
+}
+
+/** Someone else saved first (optimistic concurrency): say so, and offer to load their version. */
+function notifyStale(apiError: ApiError): void {
+  const key = `stale:${apiError.code}`;
+  appApi?.notification.warning({
+    key,
+    title: errorTitle(apiError),
+    description: i18n.t('errors.staleHint'),
+    duration: 0,
+    actions: (
+      <Button
+        type="primary"
+        size="small"
+        onClick={() => {
+          appApi?.notification.destroy(key);
+          void reloadStaleData?.();
+        }}
+      >
+        {i18n.t('errors.reload')}
+      </Button>
+    ),
+  });
+}
 
 function titleKeyFor(error: ApiError): TitleKey {
+  if (error.code === 'VERSION_CONFLICT') return 'stale';
   if (error.status === 0) return 'network';
   if (error.status === 400 || error.status === 422) return 'validation';
   if (error.status === 401) return 'unauthenticated';
@@ -47,6 +78,7 @@ export function errorTitle(error: unknown): string {
 /** The one place API errors become antd notifications. */
 export function notifyError(error: unknown): void {
   const apiError = asApiError(error);
+  if (apiError.code === 'VERSION_CONFLICT') return notifyStale(apiError);
   const issues = apiError.fieldIssues;
   const lines = issues.length > 1 ? issues.map((issue) => i18n.t('errors.fieldPrefix', { field: issue.field, message: issue.message })) : [describeError(apiError)];
   appApi?.notification.error({

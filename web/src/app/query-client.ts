@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
-import { notifyError } from './error-notifier';
+import { notifyError, setStaleDataReloader } from './error-notifier';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -40,6 +40,8 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+
+  setStaleDataReloader(() => client.invalidateQueries());
 
   // A session that ends mid-use sends the user back to the login page (RequireAuth watches the me query).
   function handleUnauthenticated(error: unknown): boolean {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   BookOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   SafetyCertificateOutlined,
@@ -24,8 +25,9 @@ import { EligibilityPage } from '../features/catalog/pages/eligibility-page';
 import { ObligationsPreviewPage } from '../features/catalog/pages/obligations-preview-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { PlatformPage } from '../features/platform/platform-page';
 
-export type NavKey = 'dashboard' | 'clients' | 'myCompany' | 'applications' | 'licenses' | 'obligations' | 'catalog' | 'settings';
+export type NavKey = 'dashboard' | 'clients' | 'myCompany' | 'applications' | 'licenses' | 'obligations' | 'catalog' | 'settings' | 'platform';
 
 export interface AppRoute {
   path: string;
@@ -58,6 +60,8 @@ export const appRoutes: AppRoute[] = [
   // After the fixed /catalog/… pages; react-router ranks static segments first anyway.
   { path: '/catalog/:code', element: <ServicePage />, access: 'signedIn' },
   { path: '/settings/:tab?', element: <SettingsPage />, access: 'manageSettings', menu: { icon: <SettingOutlined />, label: () => 'settings' } },
+  // Instance administration, for operators only: the organisations sharing this LicenseDesk.
+  { path: '/platform', element: <PlatformPage />, access: 'operateInstance', menu: { icon: <ClusterOutlined />, label: () => 'platform' } },
 ];
 
 /** The menu link of a route: `/settings/:tab?` → `/settings`. */

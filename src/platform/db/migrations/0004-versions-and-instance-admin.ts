@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Optimistic concurrency on editable records, and instance administration: operators and (de)activated organisations.
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const table of ['clients', 'users', 'org_settings']) {
+  for (const table of ['clients', 'users']) {
     await db.schema.alterTable(table).addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
   }
   await db.schema.alterTable('users').addColumn('is_operator', 'integer', (c) => c.notNull().defaultTo(0)).execute();
@@ -18,5 +18,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('organisations').dropColumn('is_active').execute();
   await db.schema.alterTable('users').dropColumn('is_operator').execute();
-  for (const table of ['clients', 'users', 'org_settings']) await db.schema.alterTable(table).dropColumn('version').execute();
+  for (const table of ['clients', 'users']) await db.schema.alterTable(table).dropColumn('version').execute();
 }

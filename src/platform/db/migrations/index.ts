@@ -3,6 +3,9 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-calendar-years.ts';
 import * as m0003 from './0003-org-settings.ts';
 import * as m0004 from './0004-versions-and-instance-admin.ts';
+import * as m0005 from './0005-auth-hardening.ts';
+import * as m0006 from './0006-calendar-revision.ts';
+import * as m0007 from './0007-identifiers-and-settings-version.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-calendar-years': m0002,
   '0003-org-settings': m0003,
   '0004-versions-and-instance-admin': m0004,
+  '0005-auth-hardening': m0005,
+  '0006-calendar-revision': m0006,
+  '0007-identifiers-and-settings-version': m0007,
 };

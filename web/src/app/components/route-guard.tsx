@@ -9,7 +9,7 @@ import { can, type AccessFlag } from '../access';
 export function RouteGuard({ access, children }: { access: AccessFlag; children: ReactNode }) {
   const me = useMe();
   const { t } = useTranslation();
-  if (can(me.user.role, access)) return <>{children}</>;
+  if (can(me.user, access)) return <>{children}</>;
   return (
     <Result
       status="403"

@@ -22,7 +22,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items = appRoutes
-    .filter((route) => route.menu && can(me.user.role, route.access))
+    .filter((route) => route.menu && can(me.user, route.access))
     .map((route) => ({ key: menuPath(route), icon: route.menu!.icon, label: t(`nav.${route.menu!.label(me.user.role)}`) }));
 
   const selected = selectedKey(location.pathname);

@@ -57,10 +57,10 @@ export function toCreateBody(values: ClientFormValues, usccOverride: boolean): C
   return body;
 }
 
-/** Edit: only the fields that changed; a cleared text becomes '' and a cleared number or province null. */
+/** Edit: the version it was based on and only the fields that changed; a cleared text becomes '' and a cleared number or province null. */
 export function toUpdateBody(values: ClientFormValues, original: Client, usccOverride: boolean): UpdateClientBody {
   const before = toFormValues(original);
-  const body: UpdateClientBody = {};
+  const body: UpdateClientBody = { version: original.version };
   if (text(values.name) !== before.name) body.name = text(values.name);
   if (text(values.uscc) !== before.uscc) body.uscc = text(values.uscc);
   for (const field of textFields) {

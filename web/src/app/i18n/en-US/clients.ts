@@ -3,6 +3,7 @@ import type { Widen } from '../types';
 
 export const clients: Widen<typeof zh> = {
   clients: {
+    clientUserEditHint: 'You can change the contact person, phone, email and address. The company name, credit code, capital, legal representative and business scope feed the licence application, so the agency’s staff check and change them: tell them if anything changed.',
     listTitle: 'Clients',
     listSubtitle: 'Client companies your organisation applies for or maintains licences for',
     newClient: 'New client',

@@ -6,6 +6,7 @@ import { catalog } from './catalog';
 import { clients } from './clients';
 import { common } from './common';
 import { pages } from './pages';
+import { platform } from './platform';
 import { settings } from './settings';
 
-export const enUS: Messages = { ...common, ...auth, ...pages, ...clients, ...settings, ...audit, ...catalog, ...calendar };
+export const enUS: Messages = { ...common, ...auth, ...pages, ...clients, ...settings, ...audit, ...catalog, ...calendar, ...platform };

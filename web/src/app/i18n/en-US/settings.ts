@@ -72,7 +72,8 @@ export const settings: Widen<typeof zh> = {
       empty: 'No API tokens yet',
     },
     calendar: {
-      intro: 'Holiday arrangements of the State Council from {{first}} to {{last}} are in place. When a new year\'s notice is published (usually in November or December), load it here; every working-day count uses it at once.',
+      intro: 'Holiday arrangements of the State Council from {{first}} to {{last}} are in place. When a new year\'s notice is published (usually in November or December), load it here; every organisation\'s working-day counts use it at once.',
+      introReadOnly: 'Holiday arrangements of the State Council from {{first}} to {{last}} are in place; every working-day count in your organisation uses them.',
       introEmpty: 'No holiday arrangement is loaded; every date is counted with weekends only.',
       viewCalendar: 'View the calendar and deadline calculator in the catalog →',
       loadTitle: 'Load a holiday arrangement',
@@ -127,6 +128,10 @@ export const settings: Widen<typeof zh> = {
       removeLeavesProvisional: '{{year}} has no built-in arrangement: after removal it is counted with weekends only and marked provisional.',
       removed: 'Removed the loaded {{year}} holiday arrangement',
       noYears: 'No holiday arrangements yet',
+      loadedBy: 'By {{name}} ({{email}})',
+      loadedByCli: 'By the command line (operator)',
+      operatorOnlyTitle: 'Holiday arrangements are loaded by the platform operator',
+      operatorOnly: "The official holiday arrangements apply to every organisation; only the platform operator loads or removes them. The table shows each year's notice, who loaded it and when; every change is recorded in your organisation's audit log. To have a new year loaded, contact the platform operator.",
     },
     rules: {
       intro: 'Deadlines, estimates and thresholds that the regulations leave open or that vary by province can follow your organisation\'s experience. Changes apply at once to the catalog, eligibility checks and obligation dates, and are recorded in the audit log.',

@@ -1,5 +1,6 @@
 export const clients = {
   clients: {
+    clientUserEditHint: '您可以修改联系人、电话、邮箱和地址。企业名称、信用代码、注册资本、法定代表人和经营范围会用于许可证申请，由代办机构工作人员核实后修改，如有变化请联系他们。',
     listTitle: '客户',
     listSubtitle: '本机构代办或维护许可证的客户企业',
     newClient: '新建客户',

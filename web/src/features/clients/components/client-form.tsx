@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Flex, Form, theme } from 'antd';
+import { Alert, Button, ConfigProvider, Flex, Form, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { asApiError } from '../../../app/error-notifier';
 import { showFormError } from '../../../app/form-errors';
 import { clientFieldNames, type ClientFormValues } from '../client-form-values';
 import { CompanySection, ContactSection, NotesSection } from './client-form-sections';
 import { UsccField } from './uscc-field';
+import { useMe } from '../../../app/auth/auth-context';
 
 interface ClientFormProps {
   initialValues?: ClientFormValues;
@@ -20,6 +21,8 @@ export function ClientForm({ initialValues, onSubmit, onCancel, submitting }: Cl
   const { t } = useTranslation();
   const [form] = Form.useForm<ClientFormValues>();
   const { token } = theme.useToken();
+  // A client company's own user keeps its contact details; what feeds the licence is kept by the agency's staff.
+  const companyLocked = useMe().user.role === 'client';
   // Kept in view on long forms, so Save is always one click away.
   const footerStyle = {
     position: 'sticky',
@@ -68,9 +71,14 @@ export function ClientForm({ initialValues, onSubmit, onCancel, submitting }: Cl
       disabled={submitting}
     >
       <Flex vertical gap={16}>
-        <CompanySection usccField={<UsccField serverIssue={usccIssue} override={usccOverride} onOverrideChange={setUsccOverride} />} />
+        {companyLocked && <Alert type="info" showIcon title={t('clients.clientUserEditHint')} data-testid="company-locked" />}
+        <ConfigProvider componentDisabled={companyLocked || submitting}>
+          <CompanySection usccField={<UsccField serverIssue={usccIssue} override={usccOverride} onOverrideChange={setUsccOverride} />} />
+        </ConfigProvider>
         <ContactSection />
-        <NotesSection />
+        <ConfigProvider componentDisabled={companyLocked || submitting}>
+          <NotesSection />
+        </ConfigProvider>
         <Flex gap={8} justify="flex-end" style={footerStyle}>
           <Button onClick={onCancel} disabled={false}>
             {t('common.cancel')}

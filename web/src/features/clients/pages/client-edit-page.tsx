@@ -24,13 +24,13 @@ export function ClientEditPage() {
       <BackLink to={detailPath} />
       <PageHeader title={t('clients.editTitle', { name: client.name })} />
       <ClientForm
-        key={client.id}
+        key={`${client.id}:${client.version}`}
         initialValues={toFormValues(client)}
         submitting={update.isPending}
         onCancel={() => navigate(detailPath)}
         onSubmit={async (values, usccOverride) => {
           const body = toUpdateBody(values, client, usccOverride);
-          const saved = Object.keys(body).length > 0 ? await update.mutateAsync(body) : client;
+          const saved = Object.keys(body).length > 1 ? await update.mutateAsync(body) : client;
           notifySuccess(t('clients.updated', { name: saved.name }));
           navigate(detailPath);
         }}

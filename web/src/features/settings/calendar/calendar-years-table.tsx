@@ -4,8 +4,8 @@ import { notifySuccess } from '../../../app/error-notifier';
 import { formatInstant } from '../../../app/format';
 import { useCalendarYears, useRemoveCalendarYear, type CalendarYear } from '../../calendar/use-calendar';
 
-/** Every year with an official arrangement: its notice, where it comes from, and removal of loaded ones. */
-export function CalendarYearsTable() {
+/** Every year with an official arrangement: its notice, where it comes from and who loaded it; operators remove loaded ones. */
+export function CalendarYearsTable({ mayRemove }: { mayRemove: boolean }) {
   const { t } = useTranslation();
   const { data, isPending } = useCalendarYears();
   const remove = useRemoveCalendarYear();
@@ -15,6 +15,26 @@ export function CalendarYearsTable() {
     await remove.mutateAsync(year);
     notifySuccess(t('settings.calendar.removed', { year: String(year) }));
   }
+
+  const removeColumn: TableColumnsType<CalendarYear>[number] = {
+    key: 'actions',
+    title: t('common.actions'),
+    width: 90,
+    render: (_, row) =>
+      row.origin === 'loaded' && (
+        <Popconfirm
+          title={t('settings.calendar.removeTitle', { year: String(row.year) })}
+          description={<div style={{ maxWidth: 300 }}>{t(row.hasBuiltin ? 'settings.calendar.removeRestoresBuiltin' : 'settings.calendar.removeLeavesProvisional', { year: String(row.year) })}</div>}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => removeYear(row.year).catch(() => undefined)}
+        >
+          <Button type="link" size="small" danger>
+            {t('settings.calendar.remove')}
+          </Button>
+        </Popconfirm>
+      ),
+  };
 
   const columns: TableColumnsType<CalendarYear> = [
     { key: 'year', title: t('settings.calendar.year'), dataIndex: 'year', width: 80 },
@@ -36,36 +56,21 @@ export function CalendarYearsTable() {
     {
       key: 'origin',
       title: t('settings.calendar.origin'),
-      width: 170,
+      width: 220,
       render: (_, row) =>
         row.origin === 'loaded' ? (
           <>
             <Tag color="blue">{t('calendar.origin.loaded')}</Tag>
             {row.loadedAt && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{formatInstant(row.loadedAt)}</div>}
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }} data-testid="loaded-by">
+              {row.loadedBy ? t('settings.calendar.loadedBy', { name: row.loadedBy.name, email: row.loadedBy.email }) : t('settings.calendar.loadedByCli')}
+            </div>
           </>
         ) : (
           <Tag>{t('calendar.origin.builtin')}</Tag>
         ),
     },
-    {
-      key: 'actions',
-      title: t('common.actions'),
-      width: 90,
-      render: (_, row) =>
-        row.origin === 'loaded' && (
-          <Popconfirm
-            title={t('settings.calendar.removeTitle', { year: String(row.year) })}
-            description={<div style={{ maxWidth: 300 }}>{t(row.hasBuiltin ? 'settings.calendar.removeRestoresBuiltin' : 'settings.calendar.removeLeavesProvisional', { year: String(row.year) })}</div>}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => removeYear(row.year).catch(() => undefined)}
-          >
-            <Button type="link" size="small" danger>
-              {t('settings.calendar.remove')}
-            </Button>
-          </Popconfirm>
-        ),
-    },
+    ...(mayRemove ? [removeColumn] : []),
   ];
 
   return (

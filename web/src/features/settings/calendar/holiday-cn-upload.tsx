@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../app/api-error';
 import { asApiError, notifyError, notifySuccess } from '../../../app/error-notifier';
 import { isIsoDate, weekdayName } from '../../calendar/calendar-dates';
-import { useLoadCalendarYear } from '../../calendar/use-calendar';
+import { useLoadCalendarYear, type CalendarLoadBody } from '../../calendar/use-calendar';
 import { issueText, locateIssue } from './arrangement-issues';
 import { useConfirmReplace } from './use-confirm-replace';
+
+type HolidayCnFile = NonNullable<CalendarLoadBody['holidayCn']>;
 
 interface FileDay {
   index: number;
@@ -111,7 +113,8 @@ export function HolidayCnUpload() {
     if (Number.isInteger(year) && !(await confirmReplace(year))) return;
     setIssues([]);
     try {
-      const result = await load.mutateAsync({ holidayCn: file.json });
+      // Sent as read: the server checks the file and names each problem, which the table shows beside its row.
+      const result = await load.mutateAsync({ holidayCn: file.json as HolidayCnFile });
       notifySuccess(t('settings.calendar.loaded', { year: String(result.year), count: result.days }));
       setFile(null);
     } catch (caught) {

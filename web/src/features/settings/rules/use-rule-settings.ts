@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type ApiResult } from '../../../app/api';
 import { catalogKeys } from '../../catalog/hooks/use-catalog';
 
-export type RuleSetting = ApiResult<'get', '/api/settings/rules'>['items'][number];
+type RuleSettings = ApiResult<'get', '/api/settings/rules'>;
+export type RuleSetting = RuleSettings['items'][number];
 
 const rulesKey = ['settings', 'rules'] as const;
 
@@ -14,7 +15,11 @@ export function useRuleSettings() {
 export function useUpdateRuleOverride() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, value }: { key: string; value: number | null }) => unwrap(api.PUT('/api/settings/rules', { body: { overrides: { [key]: value } } })),
+    // Based on the settings version last read: if someone changed them since, the server answers 409 and nothing is saved.
+    mutationFn: ({ key, value }: { key: string; value: number | null }) => {
+      const version = queryClient.getQueryData<RuleSettings>(rulesKey)?.version ?? 1;
+      return unwrap(api.PUT('/api/settings/rules', { body: { version, overrides: { [key]: value } } }));
+    },
     meta: { notifyErrors: false },
     onSuccess: (data) => {
       queryClient.setQueryData(rulesKey, data);

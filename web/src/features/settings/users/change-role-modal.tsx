@@ -32,7 +32,7 @@ export function ChangeRoleModal({ user, allowOwner, onClose }: ChangeRoleModalPr
     if (!user) return;
     await update.mutateAsync({
       id: user.id,
-      body: { role: values.role, clientId: values.role === 'client' ? (values.clientId ?? null) : null },
+      body: { role: values.role, clientId: values.role === 'client' ? (values.clientId ?? null) : null, version: user.version },
     });
     notifySuccess(t('settings.users.roleChanged', { name: user.name || user.email }));
     onClose();

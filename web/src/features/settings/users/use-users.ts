@@ -28,11 +28,13 @@ export function useCreateUser() {
   });
 }
 
+/** Changes a user; the body carries the version that was read, so a change made meanwhile by someone else is refused. */
 export function useUpdateUser() {
-  const onSuccess = useRefreshUsers();
+  const refresh = useRefreshUsers();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
-    onSuccess,
+    // Refetch on failure too: after a VERSION_CONFLICT the list shows what is there now, with its new version.
+    onSettled: refresh,
   });
 }
 

@@ -34,7 +34,7 @@ export function UsersTab() {
   const mayManage = (user: ManagedUser) => user.id !== me.user.id && (isOwner || user.role !== 'owner');
 
   async function toggleActive(user: ManagedUser) {
-    await update.mutateAsync({ id: user.id, body: { isActive: !user.isActive } });
+    await update.mutateAsync({ id: user.id, body: { isActive: !user.isActive, version: user.version } });
     notifySuccess(t(user.isActive ? 'settings.users.deactivated' : 'settings.users.reactivated', { name: display(user) }));
   }
 

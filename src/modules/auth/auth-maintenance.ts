@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { deleteExpiredSessions } from './repository.ts';
+import { pruneThrottle } from './throttle-repository.ts';
+
+/** How often expired sessions and stale sign-in throttle rows are swept. */
+export const authSweepIntervalMs = 10 * 60_000;
+
+/** Deletes expired sessions and throttle rows idle long enough to have started over. */
+export async function sweepAuthState(ctx: AppContext): Promise<{ sessions: number; throttleRows: number }> {
+  const now = ctx.clock.now();
+  return { sessions: await deleteExpiredSessions(ctx.db, { now }), throttleRows: await pruneThrottle(ctx.db, now) };
+}
+
+/** Sweeps on a timer that lives with the app: started when it is ready, stopped when it closes, never keeping the process up. */
+export function installAuthMaintenance(app: FastifyInstance, ctx: AppContext): void {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    running = sweepAuthState(ctx).catch((err: unknown) => ctx.logger.warn({ err }, 'sweeping expired sessions failed'));
+  };
+  app.addHook('onReady', async () => {
+    timer = setInterval(sweep, authSweepIntervalMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await running;
+  });
+}
