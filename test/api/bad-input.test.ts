@@ -80,6 +80,8 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
         ['a right-to-left override', 'evil\u202Etxt.exe'],
         ['a lone surrogate', 'broken\uD800name'],
         ['zero-width characters only', '\u200B\u200C\u200D'],
+        ['a right-to-left mark only', '\u200F'],
+        ['a Hangul filler only', '\u3164'],
       ])('%s in a text field → 400 naming it', (_what, value) =>
         expectRefused(route, JSON.stringify(withValueAt(route.valid, field, value)), { status: 400, code: 'VALIDATION_FAILED', field }));
     }

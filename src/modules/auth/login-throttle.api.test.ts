@@ -76,15 +76,10 @@ describe.each(testDialects())('sign-in throttling on $name', (dialect) => {
     expect(known[free].statusCode).toBe(429);
   });
 
-  it('limits one address guessing across many accounts; a successful sign-in there gives its attempt back', async () => {
+  it('guesses at many accounts from one address never lock another account out of that address', async () => {
     const ip = '203.0.113.13';
-    const perAddress = throttleRules.perAddress.freeAttempts;
-    for (let i = 0; i < 3; i++) expect((await login(t.app, { email: org.emails.client, password: testPassword, ip })).statusCode).toBe(200);
-    for (let i = 0; i < perAddress; i++) expect((await login(t.app, { email: `spray${i}@example.com`, password: 'x', ip })).statusCode).toBe(401);
-    const next = await login(t.app, { email: 'spray-next@example.com', password: 'x', ip });
-    expect(next.statusCode).toBe(429);
-    expect((await login(t.app, { email: org.emails.client, password: testPassword, ip })).statusCode).toBe(429);
-    expect((await login(t.app, { email: org.emails.client, password: testPassword, ip: '198.51.100.22' })).statusCode).toBe(200);
+    for (let i = 0; i < 40; i++) expect((await login(t.app, { email: `spray${i}@example.com`, password: 'x', ip })).statusCode).toBe(401);
+    expect((await login(t.app, { email: org.emails.client, password: testPassword, ip })).statusCode).toBe(200);
   });
 
   it('the throttle lives in the database: a new app instance on the same database still makes the guesser wait', async () => {
@@ -114,6 +109,15 @@ describe.each(testDialects())('sign-in throttling on $name', (dialect) => {
       expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
     }
     expect((await login(t.app, { email: org.emails.staff, password: testPassword, ip: '192.0.2.200' })).statusCode).toBe(200);
+  });
+
+  it('an attempt turned away as busy is given back: it does not count against the account’s free tries', async () => {
+    const ip = '192.0.2.201';
+    const flood = await Promise.all(Array.from({ length: 40 }, (_, i) => login(t.app, { email: `busy${i}@example.com`, password: 'x', ip })));
+    const turnedAway = flood.findIndex((r) => r.statusCode === 429 && r.json().error.code === 'SERVER_BUSY');
+    expect(turnedAway).toBeGreaterThanOrEqual(0);
+    // Had the busy answer counted, the last of these free tries would be refused with TOO_MANY_ATTEMPTS.
+    for (let i = 0; i < free; i++) expect((await login(t.app, { email: `busy${turnedAway}@example.com`, password: 'x', ip })).statusCode).toBe(401);
   });
 
   it('old throttle rows are pruned by the sweep once idle long enough to start over', async () => {

@@ -9,17 +9,17 @@ export interface ThrottleRule {
 }
 
 /**
- * Sign-in limits. Keyed per account *and* client address, so a stranger guessing slows down only themselves and the
- * owner signs in from their own address; per address too, against guessing across many accounts.
+ * Sign-in limits, keyed per account *and* client address, so a stranger guessing slows down only themselves and the
+ * owner signs in from their own address. There is deliberately no limit per address alone: ~30 wrong guesses at
+ * made-up emails would then lock every user behind that address (an office, or everyone behind a proxy) out.
+ * Guessing across many accounts is bounded instead by the hashing queue (a few password checks at a time).
  */
 export const throttleRules = {
   /** A person mistyping never waits; a guesser waits 1, 2, 4, 8, then 15 minutes between tries. */
   perAccountAddress: { freeAttempts: 5, firstDelayMs: 60_000, maxDelayMs: 15 * 60_000 },
-  /** Failed attempts from one address across accounts; a successful sign-in gives its attempt back (offices share one). */
-  perAddress: { freeAttempts: 30, firstDelayMs: 60_000, maxDelayMs: 15 * 60_000 },
   /** A key with no attempt for this long starts again from zero, and its row is pruned. */
   idleResetMs: 60 * 60_000,
-} as const satisfies { perAccountAddress: ThrottleRule; perAddress: ThrottleRule; idleResetMs: number };
+} as const satisfies { perAccountAddress: ThrottleRule; idleResetMs: number };
 
 /** The wait required after the n-th attempt (n from 1) before the next one. */
 export function delayAfter(rule: ThrottleRule, attempts: number): number {
@@ -55,7 +55,7 @@ export function addressOf(ip: string): string {
 }
 
 /** The stored keys of one attempt: hashed, so the table holds no email or address in clear. */
-export function throttleKeys(input: { email: string; ip: string }): { accountAddress: string; address: string } {
+export function throttleKeys(input: { email: string; ip: string }): { accountAddress: string } {
   const address = addressOf(input.ip);
-  return { accountAddress: sha256(`account-address\n${input.email}\n${address}`), address: sha256(`address\n${address}`) };
+  return { accountAddress: sha256(`account-address\n${input.email}\n${address}`) };
 }

@@ -37,17 +37,12 @@ function toActor(row: ActorRow, via: Actor['via']): Actor {
   return { userId: row.userId, orgId: row.orgId, role: row.role as Role, clientId: row.clientId, email: row.email, name: row.name, isOperator: Number(row.isOperator) === 1, via };
 }
 
-/** Reserves this attempt for the account at this address, then for the address, before any password work. */
+/** Reserves this attempt for the account at this address before any password work, or refuses with the wait. */
 async function reserveOrRefuse(ctx: AppContext, keys: ReturnType<typeof throttleKeys>, now: string): Promise<void> {
-  const reservations = [
-    { key: keys.accountAddress, rule: throttleRules.perAccountAddress },
-    { key: keys.address, rule: throttleRules.perAddress },
-  ];
-  for (const { key, rule } of reservations) {
-    if (await reserveAttempt(ctx.db, { key, rule, now })) continue;
-    const nextAt = (await findNextAttemptAt(ctx.db, key)) ?? now;
-    throw tooManyAttempts(Math.max(1, Math.ceil((Date.parse(nextAt) - Date.parse(now)) / 1000)));
-  }
+  const key = keys.accountAddress;
+  if (await reserveAttempt(ctx.db, { key, rule: throttleRules.perAccountAddress, now })) return;
+  const nextAt = (await findNextAttemptAt(ctx.db, key)) ?? now;
+  throw tooManyAttempts(Math.max(1, Math.ceil((Date.parse(nextAt) - Date.parse(now)) / 1000)));
 }
 
 /** The first candidate the password opens; a dummy hash stands in for each missing one, so the work is constant. */
@@ -62,8 +57,8 @@ async function findMatching(candidates: Candidate[], password: string): Promise<
 }
 
 /**
- * Signs a user in. The attempt is reserved atomically before the password is hashed (per account and address, and per
- * address), password checks are bounded by the hashing queue, and the answer is the same whether or not the email
+ * Signs a user in. The attempt is reserved atomically before the password is hashed (per account and address),
+ * password checks are bounded by the hashing queue, and the answer is the same whether or not the email
  * exists. An email held in several organisations signs into the account the password opens (the most recently used).
  */
 export async function login(ctx: AppContext, input: { email: string; password: string; ip: string }) {
@@ -72,10 +67,13 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   const keys = throttleKeys({ email, ip: input.ip });
   await reserveOrRefuse(ctx, keys, now);
   const candidates = await repo.findSignInCandidates(ctx.db, email, signInAccountsPerEmail);
-  const user = await ctx.hashing.run(() => findMatching(candidates, input.password));
+  const user = await ctx.hashing.run(() => findMatching(candidates, input.password)).catch(async (error: unknown) => {
+    // Turned away before any password was checked (the server was busy): the attempt was not made, so it is given back.
+    if (error instanceof AppError && error.code === 'SERVER_BUSY') await refundAttempt(ctx.db, { key: keys.accountAddress, rule: throttleRules.perAccountAddress, now });
+    throw error;
+  });
   if (!user) throw invalidCredentials();
   await forgetAttempts(ctx.db, keys.accountAddress);
-  await refundAttempt(ctx.db, { key: keys.address, rule: throttleRules.perAddress, now });
   return startSession(ctx, user, now);
 }
 

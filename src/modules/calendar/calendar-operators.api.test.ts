@@ -82,6 +82,14 @@ describe.each(testDialects())('the official calendar is instance data, changed b
       expect(await loadedYears()).not.toContain(2031);
     });
 
+    it('refuses a body carrying both a typed arrangement and a holiday-cn file, loading neither', async () => {
+      const typed = { year: 2033, source: '某通知', papers: [], days: [{ ...year2031, date: '2033-01-01' }] };
+      const file = { year: 2034, papers: [], days: [{ ...year2031, date: '2034-01-01' }] };
+      expect(await refused({ arrangement: typed, holidayCn: file })).toEqual(['holidayCn']);
+      expect(await loadedYears()).not.toContain(2033);
+      expect(await loadedYears()).not.toContain(2034);
+    });
+
     it('refuses control characters and invisible-only text in a holiday name, and trims it', async () => {
       expect(await refused({ holidayCn: { year: 2031, papers: [], days: [{ ...year2031, name: '元\u0000旦' }] } })).toContain('holidayCn.days.0.name');
       expect(await refused({ arrangement: { year: 2031, source: '某通知', papers: [], days: [{ ...year2031, name: '\u200b' }] } })).toContain('arrangement.days.0.name');

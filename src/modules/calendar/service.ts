@@ -64,6 +64,12 @@ async function recordCalendarChange(trx: Db, ctx: AppContext, entry: { actor: Ac
 /** Loads (or replaces) one year's official arrangement; operators only; takes effect at once and is audited in every organisation. */
 export async function loadYear(ctx: AppContext, actor: Actor, input: LoadYearInput) {
   assertOperator(actor);
+  if (input.arrangement !== undefined && input.holidayCn !== undefined) {
+    // Two years at once would leave one silently ignored: say so instead.
+    throw new AppError('VALIDATION_FAILED', { zh: '请只提供 arrangement 或 holidayCn 其中之一', en: 'Send either arrangement or holidayCn, not both' }, [
+      { field: 'holidayCn', code: 'ONE_OF', message: { zh: '不能与 arrangement 同时提供', en: 'cannot be sent together with arrangement' } },
+    ]);
+  }
   let candidate: unknown = input.arrangement;
   if (input.holidayCn !== undefined) {
     const parsed = parseHolidayCnJson(input.holidayCn);

@@ -76,14 +76,20 @@ describe.each(testDialects())('instance administration: organisations (/api/admi
 
   it('deactivating an organisation stops its users signing in and ends their sessions; nothing is deleted; reactivating restores it', async () => {
     const ownerSession = await signIn(t.app, other.emails.owner);
+    const token = (await ownerSession.request({ method: 'POST', url: '/api/tokens', payload: { name: 'nightly script' } })).json().secret as string;
+    const byToken = () => t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await byToken()).statusCode).toBe(200);
     const res = await operator.request({ method: 'POST', url: `/api/admin/organisations/${other.orgId}/deactivate` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ id: other.orgId, isActive: false, userCount: 4, clientCount: 2 });
 
     await expect(signIn(t.app, other.emails.owner)).rejects.toThrow(/401/);
     expect((await ownerSession.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    expect((await byToken()).statusCode).toBe(401);
 
     expect((await operator.request({ method: 'POST', url: `/api/admin/organisations/${other.orgId}/reactivate` })).json().isActive).toBe(true);
+    // Credentials end with the deactivation: the old API token stays revoked.
+    expect((await byToken()).statusCode).toBe(401);
     const back = await signIn(t.app, other.emails.owner);
     expect((await back.request({ method: 'GET', url: '/api/clients' })).json().total).toBe(2);
     expect((await audit(back)).map((e) => e.action).slice(0, 2)).toEqual(['organisation.reactivate', 'organisation.deactivate']);

@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { insertUser, toUser } from '../users/repository.ts';
 import { newUserRow } from '../users/service.ts';
+import { revokeOrganisationTokens } from '../tokens/repository.ts';
 import { countUsableOperators } from '../operators/repository.ts';
 import * as repo from './repository.ts';
 import type { AdminOrganisation, OrganisationCreate } from './schemas.ts';
@@ -96,8 +97,12 @@ export async function setOrganisationActive(ctx: AppContext, actor: Actor, input
       throw new AppError('CONFLICT', { zh: '停用后将没有可以登录的平台运营者', en: 'Deactivating it would leave no operator who can sign in' });
     }
     await repo.setOrganisationActive(trx, org.id, input.active);
+    // Sessions and API tokens are credentials, not data: they end here, so reactivating revives none of them.
+    const revoked = input.active ? 0 : await revokeOrganisationTokens(trx, { orgId: org.id, at: ctx.clock.now() });
     if (!input.active) await repo.deleteOrganisationSessions(trx, org.id);
-    const summary = input.active ? { zh: `重新启用机构「${org.name}」`, en: `Reactivated organisation "${org.name}"` } : { zh: `停用机构「${org.name}」，其用户无法登录`, en: `Deactivated organisation "${org.name}": its users cannot sign in` };
+    const summary = input.active
+      ? { zh: `重新启用机构「${org.name}」`, en: `Reactivated organisation "${org.name}"` }
+      : { zh: `停用机构「${org.name}」，其用户无法登录，${revoked} 个 API 令牌已撤销`, en: `Deactivated organisation "${org.name}": its users cannot sign in; ${revoked} API token(s) revoked` };
     await auditBoth(trx, ctx, { actor, orgId: org.id, action: input.active ? 'organisation.reactivate' : 'organisation.deactivate', summary });
   });
   return getOrganisation(ctx, org.id);

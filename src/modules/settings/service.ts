@@ -66,16 +66,22 @@ function diffOverrides(before: CatalogOverrides, after: CatalogOverrides): Field
  */
 export async function updateRuleOverrides(ctx: AppContext, actor: Actor, input: RuleOverridesUpdate): Promise<{ items: RuleSetting[]; version: number }> {
   await ctx.db.transaction().execute(async (trx) => {
-    // Claiming the next version first serialises writers: of two based on the same version, one gets 409.
-    if (!(await repo.bumpSettingsVersion(trx, { orgId: actor.orgId, version: input.version }))) {
-      throw versionConflict(rulesEntity, await repo.findSettingsVersion(trx, actor.orgId));
-    }
     const before = await loadRuleOverrides(trx, actor.orgId);
     const checked = validateOverrides(applyChange(before, input.overrides));
     if (!checked.ok) throw overrideIssues(checked.errors, Object.keys(input.overrides));
     const changes = diffOverrides(before, checked.overrides);
     const keys = Object.keys(changes);
-    if (keys.length === 0) return;
+    // Nothing changes: no new version, so nobody else's next save is refused for it (a stale caller still hears so).
+    if (keys.length === 0) {
+      const current = await repo.findSettingsVersion(trx, actor.orgId);
+      if (current !== input.version) throw versionConflict(rulesEntity, current);
+      return;
+    }
+    // Moving to the next version only from the one the caller read serialises writers: of two, one gets 409 (the
+    // UPDATE waits for the other's lock and then matches no row), and its changes, read before, are never written.
+    if (!(await repo.bumpSettingsVersion(trx, { orgId: actor.orgId, version: input.version }))) {
+      throw versionConflict(rulesEntity, await repo.findSettingsVersion(trx, actor.orgId));
+    }
     const now = ctx.clock.now();
     for (const key of keys) {
       const value = checked.overrides[key as keyof CatalogOverrides];

@@ -150,4 +150,13 @@ describe.each(testDialects())('rule overrides on $name', (dialect) => {
     expect(await currentVersion()).toBe(read + 1);
     expect((await put(admin, { [startMonths]: null })).status).toBe(200);
   });
+
+  it('a change that changes nothing keeps the version, so it refuses nobody else’s next save', async () => {
+    const read = await currentVersion();
+    const same = await admin.request({ method: 'PUT', url: '/api/settings/rules', payload: { version: read, overrides: {} } });
+    expect(same.statusCode).toBe(200);
+    expect(same.json().version).toBe(read);
+    expect((await put(admin, { [startMonths]: 7 })).status).toBe(200);
+    expect((await put(admin, { [startMonths]: null })).status).toBe(200);
+  });
 });

@@ -31,3 +31,9 @@ export async function revokeUserTokens(db: Db, input: { userId: string; at: stri
   const result = await db.updateTable('apiTokens').set({ revokedAt: input.at }).where('userId', '=', input.userId).where('revokedAt', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Revokes every live token of an organisation (it was deactivated: reactivating it must not revive them); returns how many. */
+export async function revokeOrganisationTokens(db: Db, input: { orgId: string; at: string }): Promise<number> {
+  const result = await db.updateTable('apiTokens').set({ revokedAt: input.at }).where('orgId', '=', input.orgId).where('revokedAt', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
