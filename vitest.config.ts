@@ -25,6 +25,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each spec file has its own server, database and browser, so two run side by side on a 2-core machine.
           maxWorkers: 2,
+          // expect.poll waits as long as a locator does (15 s): its 1 s default failed a list that was merely slow
+          // to load on a loaded machine. A poll still ends as soon as the page shows the expected state.
+          expect: { poll: { timeout: 15_000 } },
           pool: 'forks',
           sequence: { groupOrder: 1 },
         },
