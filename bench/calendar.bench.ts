@@ -95,7 +95,7 @@ function measureProcess(args: string[], inputFile: string, outputFile: string, s
     ? ['/usr/bin/time', ['-v', process.execPath, ...args]]
     : [process.execPath, ['--require', preload, ...args]];
   const start = performance.now();
-  const result = spawnSync(command, commandArgs, { cwd: repoRoot, stdio: [stdin, stdout, 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(command, commandArgs, { cwd: repoRoot, stdio: [stdin, stdout, 'pipe'], encoding: 'utf8', env: scratchEnv(scratch) });
   const wallMs = performance.now() - start;
   closeSync(stdin);
   closeSync(stdout);
@@ -103,6 +103,11 @@ function measureProcess(args: string[], inputFile: string, outputFile: string, s
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr) ?? /MAX_RSS_KB=(\d+)/.exec(stderr);
   const how = useTime ? '/usr/bin/time -v (max RSS of the whole process)' : 'process.resourceUsage().maxRSS reported by the child at exit';
   return { ok: result.status === 0, wallMs, maxRssKb: rss ? Number(rss[1]) : null, how, stderr };
+}
+
+/** The CLI's environment in a benchmark: its own SQLite under the scratch folder, never the user's ./data or DATABASE_URL. */
+function scratchEnv(scratch: string): NodeJS.ProcessEnv {
+  return { ...process.env, LICENSEDESK_DATA_DIR: scratch, DATABASE_URL: '' };
 }
 
 function writeBatchInput(file: string): string[] {
@@ -118,6 +123,7 @@ function cliAvailable(scratch: string): string | null {
   writeFileSync(probe, '2026-02-13 1\n');
   const result = spawnSync(process.execPath, ['bin/licensedesk.js', 'calendar', 'add', '--batch'], {
     cwd: repoRoot,
+    env: scratchEnv(scratch),
     input: readFileSync(probe),
     encoding: 'utf8',
     timeout: 60_000,

@@ -11,6 +11,7 @@ import { toTrustProxy } from './platform/http/trust-proxy.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerCompression } from './platform/http/compression.ts';
 import { installAuthentication } from './modules/auth/authenticate.ts';
 import { installAuthMaintenance } from './modules/auth/auth-maintenance.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   app.addSchema(ErrorResponse);
   installErrorHandler(app);
   await registerSecurityHeaders(app, { https: ctx.config.cookieSecure });
+  await registerCompression(app);
   await app.register(cookie);
   await registerOpenApi(app, ctx.config.version);
   installAuthentication(app, ctx);

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/test-databases.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -58,6 +62,33 @@ describe.each(testDialects())('system routes on $name', (dialect) => {
     const page = await t.app.inject({ method: 'GET', url: '/clients/123' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('serves hashed web files precompressed and cached for a year, index.html never cached, and compresses API answers', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-dist-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    const script = 'console.log("LicenseDesk");\n'.repeat(200);
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/app-abc123.js"></script>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), script);
+    fs.writeFileSync(path.join(dist, 'assets', 'app-abc123.js.br'), zlib.brotliCompressSync(script));
+    const app = await buildApp(t.ctx, { webDist: dist });
+    try {
+      const asset = await app.inject({ method: 'GET', url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(zlib.brotliDecompressSync(asset.rawPayload).toString()).toBe(script);
+      for (const url of ['/', '/clients/123']) expect((await app.inject({ method: 'GET', url })).headers['cache-control'], url).toBe('no-cache');
+      const plain = await app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+
+      const api = await app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+      expect(api.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(zlib.gunzipSync(api.rawPayload).toString()).openapi).toBe('3.1.0');
+    } finally {
+      await app.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 
   it('a 5xx hides internals', async () => {

@@ -1,8 +1,9 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
-import { AppLayout } from './layout/app-layout';
 import { LocaleProvider } from './locale-provider';
 import { createQueryClient } from './query-client';
 import { appRoutes } from './routes';
@@ -11,6 +12,8 @@ import { NotFoundPage } from './components/not-found-page';
 import { LoginPage } from '../features/auth/login-page';
 
 const queryClient = createQueryClient();
+// The signed-in frame (menu, header, pages) loads after sign-in, so the login page stays small.
+const AppLayout = lazy(async () => ({ default: (await import('./layout/app-layout')).AppLayout }));
 
 export function AppRoot() {
   return (
@@ -23,7 +26,9 @@ export function AppRoot() {
               <Route
                 element={
                   <RequireAuth>
-                    <AppLayout />
+                    <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '25vh auto' }} data-testid="page-loading" />}>
+                      <AppLayout />
+                    </Suspense>
                   </RequireAuth>
                 }
               >

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import {
   AuditOutlined,
   BookOutlined,
@@ -11,21 +11,27 @@ import {
 } from '@ant-design/icons';
 import type { AccessFlag } from './access';
 import type { Role } from './auth/auth-context';
-import { DashboardPage } from '../features/dashboard/dashboard-page';
-import { ClientsListPage } from '../features/clients/pages/clients-list-page';
-import { ClientCreatePage } from '../features/clients/pages/client-create-page';
-import { ClientDetailPage } from '../features/clients/pages/client-detail-page';
-import { ClientEditPage } from '../features/clients/pages/client-edit-page';
-import { ApplicationsPage } from '../features/applications/applications-page';
-import { LicensesPage } from '../features/licenses/licenses-page';
-import { ObligationsPage } from '../features/obligations/obligations-page';
-import { CatalogPage } from '../features/catalog/pages/catalog-page';
-import { ServicePage } from '../features/catalog/pages/service-page';
-import { EligibilityPage } from '../features/catalog/pages/eligibility-page';
-import { ObligationsPreviewPage } from '../features/catalog/pages/obligations-preview-page';
-import { CalendarPage } from '../features/calendar/calendar-page';
-import { SettingsPage } from '../features/settings/settings-page';
-import { PlatformPage } from '../features/platform/platform-page';
+
+/** A page loaded when first opened, so the sign-in page and each page bring only their own code. */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const DashboardPage = lazyPage(() => import('../features/dashboard/dashboard-page'), 'DashboardPage');
+const ClientsListPage = lazyPage(() => import('../features/clients/pages/clients-list-page'), 'ClientsListPage');
+const ClientCreatePage = lazyPage(() => import('../features/clients/pages/client-create-page'), 'ClientCreatePage');
+const ClientDetailPage = lazyPage(() => import('../features/clients/pages/client-detail-page'), 'ClientDetailPage');
+const ClientEditPage = lazyPage(() => import('../features/clients/pages/client-edit-page'), 'ClientEditPage');
+const ApplicationsPage = lazyPage(() => import('../features/applications/applications-page'), 'ApplicationsPage');
+const LicensesPage = lazyPage(() => import('../features/licenses/licenses-page'), 'LicensesPage');
+const ObligationsPage = lazyPage(() => import('../features/obligations/obligations-page'), 'ObligationsPage');
+const CatalogPage = lazyPage(() => import('../features/catalog/pages/catalog-page'), 'CatalogPage');
+const ServicePage = lazyPage(() => import('../features/catalog/pages/service-page'), 'ServicePage');
+const EligibilityPage = lazyPage(() => import('../features/catalog/pages/eligibility-page'), 'EligibilityPage');
+const ObligationsPreviewPage = lazyPage(() => import('../features/catalog/pages/obligations-preview-page'), 'ObligationsPreviewPage');
+const CalendarPage = lazyPage(() => import('../features/calendar/calendar-page'), 'CalendarPage');
+const SettingsPage = lazyPage(() => import('../features/settings/settings-page'), 'SettingsPage');
+const PlatformPage = lazyPage(() => import('../features/platform/platform-page'), 'PlatformPage');
 
 export type NavKey = 'dashboard' | 'clients' | 'myCompany' | 'applications' | 'licenses' | 'obligations' | 'catalog' | 'settings' | 'platform';
 

@@ -3,8 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import { zhCN } from './zh-CN';
-import { enUS } from './en-US';
+import type { zhCN } from './zh-CN';
 
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
@@ -37,17 +36,34 @@ function applyLanguageSideEffects(language: Language): void {
   document.documentElement.lang = language;
 }
 
+// Each language's texts are their own chunk: only the language in use is downloaded.
+const dictionaries: Record<Language, () => Promise<typeof zhCN>> = {
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+  'en-US': () => import('./en-US').then((m) => m.enUS as typeof zhCN),
+};
+
+async function loadDictionary(language: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) i18n.addResourceBundle(language, 'translation', await dictionaries[language]());
+}
+
 const initialLanguage = readStoredLanguage();
 applyLanguageSideEffects(initialLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
-  lng: initialLanguage,
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  showSupportNotice: false,
-});
+/** Resolves once the texts of the stored (or default) language are loaded; render after it. */
+export const i18nReady: Promise<void> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: {},
+    lng: initialLanguage,
+    // Every language defines every key (checked by the types), so no second dictionary is needed as a fallback.
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  })
+  .then(() => loadDictionary(initialLanguage))
+  .then(() => i18n.changeLanguage(initialLanguage))
+  .then(() => undefined);
 
 /** The UI language; also sent to the server as Accept-Language so its messages match. */
 export function getLanguage(): Language {
@@ -60,6 +76,7 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // Private mode may refuse storage; the switch still applies to this tab.
   }
+  await loadDictionary(language);
   applyLanguageSideEffects(language);
   await i18n.changeLanguage(language);
 }

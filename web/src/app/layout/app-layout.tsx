@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Layout, Menu, Typography, theme } from 'antd';
+import { Suspense, useState } from 'react';
+import { Layout, Menu, Spin, Typography, theme } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/auth-context';
@@ -51,7 +51,10 @@ export function AppLayout() {
           <HeaderBar />
         </Layout.Header>
         <Layout.Content style={{ padding: 24, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
-          <Outlet />
+          {/* Each page's code arrives when it is first opened; the frame around it stays. */}
+          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} data-testid="page-loading" />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
