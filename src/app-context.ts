@@ -4,6 +4,7 @@ import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle, Db } from './platform/db/database.ts';
 import type { HashingQueue } from './modules/auth/hashing-queue.ts';
 import type { CalendarHolder } from './modules/calendar/calendar-holder.ts';
+import type { TokenCache } from './modules/auth/token-cache.ts';
 
 /** Everything a use case may reach outside itself: the adapters, passed in, never imported as globals. */
 export interface AppContext {
@@ -16,4 +17,6 @@ export interface AppContext {
   hashing: HashingQueue;
   /** The official working-day calendar in force (built-in years plus loaded ones). */
   calendar: CalendarHolder;
+  /** Resolved API tokens of this instance; every change that narrows access calls `forgetAll()` after its commit. */
+  tokenCache: TokenCache;
 }

@@ -10,6 +10,7 @@ import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createHashingQueue } from './modules/auth/hashing-queue.ts';
 import { createCalendarHolder } from './modules/calendar/calendar-holder.ts';
+import { createTokenCache } from './modules/auth/token-cache.ts';
 
 /** Reads the version once from package.json. */
 export function packageVersion(): string {
@@ -36,5 +37,6 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     logger: options.logger ?? createLogger(config.logLevel),
     hashing: createHashingQueue(),
     calendar,
+    tokenCache: createTokenCache(),
   };
 }

@@ -131,6 +131,29 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
     expect(res.json().error.details[0].field).toBe('page');
   });
 
+  // Every list takes a cursor (opaque, but checked: shape and types of the key it carries) and page numbers only
+  // within the first 10,000 rows; the audit filters are user text.
+  const cursorOf = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
+  it.each([
+    ['/api/clients', 'cursor', 'not a cursor!'],
+    ['/api/clients', 'cursor', cursorOf(['only the name'])],
+    ['/api/clients', 'cursor', cursorOf({ name: 'x', id: 'y' })],
+    ['/api/clients', 'cursor', 'A'.repeat(3000)],
+    ['/api/clients', 'cursor', Buffer.from('["a", "b"').toString('base64url')],
+    ['/api/audit', 'cursor', cursorOf(['2026-01-01T00:00:00.000Z', 'not a number'])],
+    ['/api/users', 'cursor', cursorOf([1, 2, 3])],
+    ['/api/tokens', 'cursor', '%00'],
+    ['/api/clients', 'page', '501'],
+    ['/api/audit', 'page', '101&pageSize=100'],
+    ['/api/audit', 'entityType', '%00'],
+    ['/api/audit', 'action', 'x%E2%80%AEy'],
+  ])('a bad list query parameter → 400 naming it, nothing else: %s %s=%s', async (url, field, value) => {
+    const res = await admin.request({ method: 'GET', url: `${url}?${field}=${value}` });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual([field]);
+  });
+
   it('a non-JSON content type → 415', async () => {
     const res = await admin.request({ method: 'POST', url: '/api/clients', payload: 'name=x', headers: { 'content-type': 'text/plain' } });
     expect(res.statusCode).toBe(415);

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { Nullable, PageQuery, Paged, withErrors } from '../../platform/http/schemas.ts';
@@ -8,6 +8,7 @@ import { findAuditEntries } from './repository.ts';
 import { readSummary } from './record-audit.ts';
 import { requestLang } from '../../platform/http/locale.ts';
 import { Text } from '../../platform/http/text.ts';
+import { mapPage } from '../../platform/db/list-page.ts';
 
 const AuditEntry = Type.Object(
   {
@@ -23,6 +24,7 @@ const AuditEntry = Type.Object(
   { title: 'AuditEntry' },
 );
 
+type AuditQuery = Static<typeof AuditQuery>;
 const AuditQuery = Type.Object({
   entityType: Type.Optional(Text({ maxLength: 50 })),
   entityId: Type.Optional(Text({ maxLength: 100 })),
@@ -35,12 +37,10 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/audit',
     { config: { access: 'audit:read' }, schema: { tags: ['audit'], summary: 'The audit log (操作记录), newest first', querystring: AuditQuery, response: withErrors({ 200: Paged(AuditEntry, 'AuditPage') }) } },
     async (request) => {
-      const q = request.query as { entityType?: string; entityId?: string; action?: string; page?: number; pageSize?: number };
-      const page = q.page ?? 1;
-      const pageSize = q.pageSize ?? 20;
+      const { cursor, page, pageSize, ...filter } = request.query as AuditQuery;
       const lang = requestLang(request);
-      const { rows, total } = await findAuditEntries(ctx.db, scopeOf(actorOf(request)), { ...q, page, pageSize });
-      const items = rows.map((r) => ({
+      const found = await findAuditEntries(ctx.db, scopeOf(actorOf(request)), { ...filter, page: { cursor, page, pageSize } });
+      return mapPage(found, (r) => ({
         id: Number(r.id),
         at: r.at,
         actor: r.actorId ? { id: r.actorId, email: r.actorEmail ?? '', name: r.actorName ?? '' } : null,
@@ -50,7 +50,6 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: readSummary(r.summary, lang),
         changes: r.changes ? JSON.parse(r.changes) : undefined,
       }));
-      return { items, total, page, pageSize };
     },
   );
 }

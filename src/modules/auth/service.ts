@@ -107,12 +107,25 @@ export async function resolveSession(ctx: AppContext, token: string) {
   return { actor: toActor(row, 'session'), csrfToken: row.csrfToken };
 }
 
-/** Resolves an API token (`Authorization: Bearer ldt_…`) to its actor, or null when unknown, revoked or no longer usable. */
+/**
+ * Resolves an API token (`Authorization: Bearer ldt_…`) to its actor, or null when unknown, revoked or no longer usable.
+ * A resolved token is cached (`token-cache.ts`): changes on this instance forget it at once, other instances within seconds.
+ */
 export async function resolveApiToken(ctx: AppContext, secret: string): Promise<Actor | null> {
-  const row = await repo.findTokenActor(ctx.db, sha256(secret));
-  if (!row || row.revokedAt) return null;
+  const secretHash = sha256(secret);
+  let entry = ctx.tokenCache.get(secretHash);
+  if (!entry) {
+    const generation = ctx.tokenCache.generation();
+    const row = await repo.findTokenActor(ctx.db, secretHash);
+    if (!row || row.revokedAt) return null;
+    entry = { actor: toActor(row, 'token'), tokenId: row.tokenId, lastUsedAt: row.lastUsedAt };
+    ctx.tokenCache.set(secretHash, entry, generation);
+  }
   const now = ctx.clock.now();
   // Record use at most once a minute, so scripts do not write on every call.
-  if (!row.lastUsedAt || Date.parse(now) - Date.parse(row.lastUsedAt) > 60_000) await repo.touchToken(ctx.db, row.tokenId, now);
-  return toActor(row, 'token');
+  if (!entry.lastUsedAt || Date.parse(now) - Date.parse(entry.lastUsedAt) > 60_000) {
+    entry.lastUsedAt = now;
+    await repo.touchToken(ctx.db, entry.tokenId, now);
+  }
+  return { ...entry.actor };
 }

@@ -120,6 +120,31 @@ describe.each(testDialects())('client companies on $name', (dialect) => {
     expect(literal.total).toBe(0);
   });
 
+  it('pages by cursor (nextCursor) the same rows as by page number, and says whether the total is exact', async () => {
+    const byNumber: string[] = [];
+    for (let page = 1; ; page++) {
+      const res = (await staff.request({ method: 'GET', url: `/api/clients?status=all&pageSize=7&page=${page}` })).json();
+      expect(res).toMatchObject({ page, pageSize: 7, totalIsExact: true });
+      byNumber.push(...res.items.map((c: { id: string }) => c.id));
+      if (res.items.length < 7) break;
+    }
+    const byCursor: string[] = [];
+    let cursor = '';
+    let pages = 0;
+    do {
+      const res = (await staff.request({ method: 'GET', url: `/api/clients?status=all&pageSize=7${cursor ? `&cursor=${cursor}` : ''}` })).json();
+      byCursor.push(...res.items.map((c: { id: string }) => c.id));
+      expect(res.total).toBe(byNumber.length);
+      cursor = res.nextCursor ?? '';
+      pages += 1;
+    } while (cursor);
+    expect(byCursor).toEqual(byNumber);
+    expect(pages).toBe(Math.ceil(byNumber.length / 7));
+    const deep = await staff.request({ method: 'GET', url: '/api/clients?pageSize=200&page=51' });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().error.details[0]).toMatchObject({ field: 'page', code: 'PAGE_TOO_DEEP' });
+  });
+
   it('a client-role user may edit their own company’s contact details, but not what feeds the licence', async () => {
     const client = await signIn(t.app, org.emails.client);
     const version = (await client.request({ method: 'GET', url: `/api/clients/${org.clientIds[0]}` })).json().version;

@@ -1,12 +1,36 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ClientsTable } from '../../platform/db/schema.ts';
+import { toSearchColumns } from '../../platform/db/search-grams.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
 import type { Client } from './schemas.ts';
-import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
 
-export type ClientRow = Selectable<ClientsTable>;
+/** A stored client company, without its derived search columns (the repository keeps those). */
+export type ClientRow = Omit<Selectable<ClientsTable>, 'searchText' | 'searchGrams'>;
+
+/** Every column of a ClientRow, so lists never read the search columns. */
+export const clientColumns = [
+  'clients.id',
+  'clients.orgId',
+  'clients.name',
+  'clients.uscc',
+  'clients.usccOverride',
+  'clients.legalRepresentative',
+  'clients.registeredCapital',
+  'clients.businessScope',
+  'clients.province',
+  'clients.address',
+  'clients.contactName',
+  'clients.contactPhone',
+  'clients.contactEmail',
+  'clients.foreignShareBp',
+  'clients.notes',
+  'clients.archivedAt',
+  'clients.version',
+  'clients.createdAt',
+  'clients.updatedAt',
+] as const;
 
 /** Converts a stored row to the API shape: flags to booleans, basis points to a percentage. */
 export function toClient(row: ClientRow): Client {
@@ -32,59 +56,47 @@ export function toClient(row: ClientRow): Client {
   };
 }
 
-const scoped = (db: Db, scope: Scope) => withinScope(db.selectFrom('clients'), scope, { org: 'clients.orgId', client: 'clients.id' });
+/**
+ * Whether a client is archived, written exactly as the list indexes (org_id, (CASE … END), …) name it (migration
+ * 0008), so both databases use them for the active and the archived lists alike.
+ */
+export const isArchived = (archived: boolean) => sql<boolean>`(case when ${sql.ref('clients.archivedAt')} is null then 0 else 1 end) = ${sql.raw(archived ? '1' : '0')}`;
+
+export const scopedClients = (db: Db, scope: Scope) => withinScope(db.selectFrom('clients'), scope, { org: 'clients.orgId', client: 'clients.id' });
 
 export async function findClient(db: Db, scope: Scope, id: string): Promise<ClientRow | undefined> {
-  return scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+  return scopedClients(db, scope).select(clientColumns).where('clients.id', '=', id).executeTakeFirst();
 }
 
 export async function findClientByUscc(db: Db, scope: Scope, uscc: string): Promise<ClientRow | undefined> {
-  return scoped(db, { ...scope, clientId: null }).selectAll().where('uscc', '=', uscc).executeTakeFirst();
+  return scopedClients(db, { ...scope, clientId: null }).select(clientColumns).where('clients.uscc', '=', uscc).executeTakeFirst();
 }
 
-export interface ClientFilter {
-  q?: string;
-  province?: string;
-  status: 'active' | 'archived' | 'all';
-  page: number;
-  pageSize: number;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export async function listClients(db: Db, scope: Scope, filter: ClientFilter) {
-  let q = scoped(db, scope);
-  if (filter.status === 'active') q = q.where('archivedAt', 'is', null);
-  if (filter.status === 'archived') q = q.where('archivedAt', 'is not', null);
-  if (filter.province) q = q.where('province', '=', filter.province);
-  const term = filter.q?.trim();
-  if (term) {
-    const like = `%${escapeLike(term)}%`;
-    const upper = `%${escapeLike(normalizeIdentifier(term))}%`;
-    // Case-insensitive on both databases, with an explicit escape so % and _ are searched literally.
-    q = q.where(sql<boolean>`(lower(name) like lower(${like}) escape '\\' or uscc like ${upper} escape '\\')`);
-  }
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy('name')
-    .orderBy('id')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
-}
+const withSearchColumns = (row: ClientRow) => ({ ...row, ...toSearchColumns(row.name) });
 
 export async function insertClient(db: Db, row: ClientRow): Promise<void> {
-  await db.insertInto('clients').values(row).execute();
+  await db.insertInto('clients').values(withSearchColumns(row)).execute();
+}
+
+// 500 rows × 21 columns stays under both databases' bound-parameter limits.
+const bulkChunk = 500;
+
+/**
+ * Inserts many client companies at once (imports, benchmarks), search columns included; in one transaction unless
+ * `db` already is one. Rows are trusted: no check, no audit.
+ */
+export async function insertClientsBulk(db: Db, rows: ClientRow[]): Promise<void> {
+  const insert = async (trx: Db) => {
+    for (let i = 0; i < rows.length; i += bulkChunk) await trx.insertInto('clients').values(rows.slice(i, i + bulkChunk).map(withSearchColumns)).execute();
+  };
+  if (db.isTransaction) await insert(db);
+  else await db.transaction().execute(insert);
 }
 
 /** Applies `changes` only if the row still has `version`; false when someone else changed it first. */
 export async function updateClient(db: Db, scope: Scope, target: { id: string; version: number }, changes: Partial<ClientRow>): Promise<boolean> {
   const result = await withinScope(db.updateTable('clients'), scope, { org: 'orgId', client: 'id' })
-    .set(changes)
+    .set(changes.name === undefined ? changes : { ...changes, ...toSearchColumns(changes.name) })
     .where('id', '=', target.id)
     .where('version', '=', target.version)
     .executeTakeFirst();

@@ -84,7 +84,7 @@ export const Client = Type.Object(
 export type Client = Static<typeof Client>;
 
 export const ClientListQuery = Type.Object({
-  q: Type.Optional(Text({ maxLength: 200, description: 'Search by name or credit code' })),
+  q: Type.Optional(Text({ maxLength: 200, description: 'Search: names containing the text (one Chinese character is enough; case and full-width insensitive), or credit codes / organisation codes (characters 9–17) starting with it' })),
   province: Type.Optional(ProvinceCode),
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived'), Type.Literal('all')], { default: 'active' })),
   ...PageQuery,

@@ -6,6 +6,8 @@ import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifi
 import { scopeOf, type Actor } from '../access/actor.ts';
 import { recordAudit, diffFields } from '../audit/record-audit.ts';
 import * as repo from './repository.ts';
+import { listClients as listClientRows } from './list-clients.ts';
+import { mapPage, type Page } from '../../platform/db/list-page.ts';
 import type { ClientCreate, ClientListQuery, ClientPatch, Client } from './schemas.ts';
 
 const clientEntity: Bilingual = { zh: '客户', en: 'Client company' };
@@ -113,11 +115,9 @@ export async function getClient(ctx: AppContext, actor: Actor, id: string): Prom
   return repo.toClient(row);
 }
 
-export async function listClients(ctx: AppContext, actor: Actor, query: ClientListQuery) {
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 20;
-  const { rows, total } = await repo.listClients(ctx.db, scopeOf(actor), { q: query.q, province: query.province, status: query.status ?? 'active', page, pageSize });
-  return { items: rows.map(repo.toClient), total, page, pageSize };
+export async function listClients(ctx: AppContext, actor: Actor, query: ClientListQuery): Promise<Page<Client>> {
+  const { q, province, status, cursor, page, pageSize } = query;
+  return mapPage(await listClientRows(ctx.db, scopeOf(actor), { q, province, status: status ?? 'active', page: { cursor, page, pageSize } }), repo.toClient);
 }
 
 export async function updateClient(ctx: AppContext, actor: Actor, id: string, patch: ClientPatch): Promise<Client> {

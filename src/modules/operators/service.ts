@@ -28,6 +28,7 @@ export async function grantOperator(ctx: AppContext, target: OperatorTarget) {
     await repo.setOperatorFlag(trx, user.id, true, ctx.clock.now());
     await recordAudit(trx, { actor: { userId: null, orgId: user.orgId }, clock: ctx.clock, action: 'user.operator-grant', entityType: 'user', entityId: user.id, summary: { zh: `设为平台运营者：${user.email}`, en: `Made ${user.email} an instance operator` } });
   });
+  ctx.tokenCache.forgetAll();
   return { ...user, changed: true };
 }
 
@@ -42,6 +43,7 @@ export async function revokeOperator(ctx: AppContext, target: OperatorTarget) {
     await repo.setOperatorFlag(trx, user.id, false, ctx.clock.now());
     await recordAudit(trx, { actor: { userId: null, orgId: user.orgId }, clock: ctx.clock, action: 'user.operator-revoke', entityType: 'user', entityId: user.id, summary: { zh: `撤销平台运营者：${user.email}`, en: `Revoked instance operator ${user.email}` } });
   });
+  ctx.tokenCache.forgetAll();
   return { ...user, changed: true };
 }
 

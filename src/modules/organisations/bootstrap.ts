@@ -4,6 +4,7 @@ import { generatePassword, hashPassword } from '../../platform/crypto.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { countUsers, insertOrganisation } from './repository.ts';
 import { demoClients, demoOrganisation } from './demo-data.ts';
+import { insertClientsBulk } from '../clients/repository.ts';
 
 export const defaultAdminEmail = 'admin@licensedesk.local';
 
@@ -34,9 +35,8 @@ export async function bootstrapIfEmpty(ctx: AppContext): Promise<BootstrapResult
     const actor = { userId: '', orgId };
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.bootstrap', entityType: 'organisation', entityId: orgId, summary: { zh: `首次启动：创建所有者 ${email}`, en: `First start: created owner ${email}` } });
     if (!demo) return;
-    for (const c of demoClients) {
-      await trx.insertInto('clients').values({ ...c, id: randomUUID(), orgId, usccOverride: 0, archivedAt: null, createdAt: now, updatedAt: now }).execute();
-    }
+    // Through the clients repository, which keeps each row's search columns.
+    await insertClientsBulk(trx, demoClients.map((c) => ({ ...c, id: randomUUID(), orgId, usccOverride: 0, archivedAt: null, version: 1, createdAt: now, updatedAt: now })));
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'system.demo', entityType: 'organisation', entityId: orgId, summary: { zh: `已载入演示数据（${demoClients.length} 家客户）`, en: `Demo workspace loaded (${demoClients.length} clients)` } });
   });
   return { created: true, email, generatedPassword, demo };

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { OrganisationsTable } from '../../platform/db/schema.ts';
+import { isArchived } from '../clients/repository.ts';
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 
@@ -30,7 +31,7 @@ export async function listOrganisationsWithCounts(db: Db, options: { id?: string
     .selectAll('o')
     .select((eb) => [
       eb.selectFrom('users').select((u) => u.fn.countAll<number>().as('n')).whereRef('users.orgId', '=', 'o.id').as('userCount'),
-      eb.selectFrom('clients').select((c) => c.fn.countAll<number>().as('n')).whereRef('clients.orgId', '=', 'o.id').where('clients.archivedAt', 'is', null).as('clientCount'),
+      eb.selectFrom('clients').select((c) => c.fn.countAll<number>().as('n')).whereRef('clients.orgId', '=', 'o.id').where(isArchived(false)).as('clientCount'),
     ])
     .orderBy('o.createdAt')
     .orderBy('o.id');

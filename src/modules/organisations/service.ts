@@ -105,5 +105,6 @@ export async function setOrganisationActive(ctx: AppContext, actor: Actor, input
       : { zh: `停用机构「${org.name}」，其用户无法登录，${revoked} 个 API 令牌已撤销`, en: `Deactivated organisation "${org.name}": its users cannot sign in; ${revoked} API token(s) revoked` };
     await auditBoth(trx, ctx, { actor, orgId: org.id, action: input.active ? 'organisation.reactivate' : 'organisation.deactivate', summary });
   });
+  ctx.tokenCache.forgetAll();
   return getOrganisation(ctx, org.id);
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ApiTokensTable } from '../../platform/db/schema.ts';
+import { listPage, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
 
 export type TokenRow = Selectable<ApiTokensTable>;
 
@@ -8,14 +9,23 @@ export const toToken = (row: TokenRow) => ({ id: row.id, name: row.name, created
 
 /** Tokens are personal: a user sees and revokes only their own. */
 const own = (db: Db, owner: { orgId: string; userId: string }) =>
-  db.selectFrom('apiTokens').where('orgId', '=', owner.orgId).where('userId', '=', owner.userId);
+  db.selectFrom('apiTokens').where('apiTokens.orgId', '=', owner.orgId).where('apiTokens.userId', '=', owner.userId);
 
-export async function listTokens(db: Db, owner: { orgId: string; userId: string }) {
-  return own(db, owner).selectAll().orderBy('createdAt', 'desc').execute();
+/** Newest first, by (created_at, id) descending: the index (user_id, created_at, id) gives this order. */
+const tokenOrder: ListOrder<TokenRow> = {
+  direction: 'desc',
+  keys: [
+    { ref: 'apiTokens.createdAt', kind: 'string', read: (row) => row.createdAt },
+    { ref: 'apiTokens.id', kind: 'string', read: (row) => row.id },
+  ],
+};
+
+export async function listTokens(db: Db, owner: { orgId: string; userId: string }, request: PageRequest): Promise<Page<TokenRow>> {
+  return listPage(db, { query: own(db, owner), select: (q) => q.selectAll('apiTokens'), order: tokenOrder, request });
 }
 
 export async function findToken(db: Db, owner: { orgId: string; userId: string }, id: string) {
-  return own(db, owner).selectAll().where('id', '=', id).executeTakeFirst();
+  return own(db, owner).selectAll().where('apiTokens.id', '=', id).executeTakeFirst();
 }
 
 export async function insertToken(db: Db, row: TokenRow) {

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { IdParams, NoContent, Nullable, withErrors } from '../../platform/http/schemas.ts';
+import { IdParams, NoContent, Nullable, PageQuery, Paged, withErrors } from '../../platform/http/schemas.ts';
+import type { PageRequest } from '../../platform/db/list-page.ts';
 import { Text } from '../../platform/http/text.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import * as service from './service.ts';
@@ -17,9 +18,11 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['tokens'];
   const config = { access: 'tokens:own' as const };
 
-  app.get('/api/tokens', { config, schema: { tags, summary: 'My API tokens', response: withErrors({ 200: Type.Object({ items: Type.Array(Ref) }) }) } }, async (request) => ({
-    items: await service.listTokens(ctx, actorOf(request)),
-  }));
+  app.get(
+    '/api/tokens',
+    { config, schema: { tags, summary: 'My API tokens, newest first', querystring: Type.Object(PageQuery), response: withErrors({ 200: Paged(Ref, 'ApiTokenPage') }) } },
+    async (request) => service.listTokens(ctx, actorOf(request), request.query as PageRequest),
+  );
 
   app.post(
     '/api/tokens',

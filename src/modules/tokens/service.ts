@@ -5,6 +5,7 @@ import { randomSecret, sha256 } from '../../platform/crypto.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import * as repo from './repository.ts';
+import { mapPage, type PageRequest } from '../../platform/db/list-page.ts';
 
 const tokenEntity = { zh: 'API 令牌', en: 'API token' };
 
@@ -28,8 +29,8 @@ export async function createToken(ctx: AppContext, actor: Actor, input: { name: 
   return { token: repo.toToken(row), secret };
 }
 
-export async function listTokens(ctx: AppContext, actor: Actor) {
-  return (await repo.listTokens(ctx.db, actor)).map(repo.toToken);
+export async function listTokens(ctx: AppContext, actor: Actor, request: PageRequest) {
+  return mapPage(await repo.listTokens(ctx.db, actor, request), repo.toToken);
 }
 
 export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Promise<void> {
@@ -40,4 +41,5 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Pr
     await repo.revokeToken(trx, id, ctx.clock.now());
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'token.revoke', entityType: 'api-token', entityId: id, summary: { zh: `撤销 API 令牌「${token.name}」`, en: `Revoked API token "${token.name}"` } });
   });
+  ctx.tokenCache.forgetAll();
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { UsersTable } from '../../platform/db/schema.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
+import { listPage, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -22,8 +23,18 @@ export function toUser(row: UserRow) {
 
 const scoped = (db: Db, scope: Scope) => withinScope(db.selectFrom('users'), scope, { org: 'orgId', client: null });
 
-export async function listUsers(db: Db, scope: Scope) {
-  return scoped(db, scope).selectAll().orderBy('createdAt').orderBy('email').execute();
+/** Oldest first, by (created_at, email, id): the index (org_id, created_at, email, id) gives this order. */
+const userOrder: ListOrder<UserRow> = {
+  direction: 'asc',
+  keys: [
+    { ref: 'users.createdAt', kind: 'string', read: (row) => row.createdAt },
+    { ref: 'users.email', kind: 'string', read: (row) => row.email },
+    { ref: 'users.id', kind: 'string', read: (row) => row.id },
+  ],
+};
+
+export async function listUsers(db: Db, scope: Scope, request: PageRequest): Promise<Page<UserRow>> {
+  return listPage(db, { query: scoped(db, scope), select: (q) => q.selectAll('users'), order: userOrder, request });
 }
 
 export async function findUser(db: Db, scope: Scope, id: string) {

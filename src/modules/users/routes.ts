@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { IdParams, Nullable, withErrors } from '../../platform/http/schemas.ts';
+import { IdParams, Nullable, PageQuery, Paged, withErrors } from '../../platform/http/schemas.ts';
+import type { PageRequest } from '../../platform/db/list-page.ts';
 import { Text } from '../../platform/http/text.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import * as service from './service.ts';
@@ -51,9 +52,11 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['users'];
   const config = { access: 'users:manage' as const };
 
-  app.get('/api/users', { config, schema: { tags, summary: 'Users of my organisation', response: withErrors({ 200: Type.Object({ items: Type.Array(UserRef) }) }) } }, async (request) => ({
-    items: await service.listUsers(ctx, actorOf(request)),
-  }));
+  app.get(
+    '/api/users',
+    { config, schema: { tags, summary: 'Users of my organisation, oldest first', querystring: Type.Object(PageQuery), response: withErrors({ 200: Paged(UserRef, 'UserPage') }) } },
+    async (request) => service.listUsers(ctx, actorOf(request), request.query as PageRequest),
+  );
 
   app.post(
     '/api/users',

@@ -7,6 +7,7 @@ import { recordAudit, diffFields } from '../audit/record-audit.ts';
 import { findClient } from '../clients/repository.ts';
 import { endUserAccess } from '../auth/end-user-access.ts';
 import * as repo from './repository.ts';
+import { mapPage, type PageRequest } from '../../platform/db/list-page.ts';
 
 const userEntity: Bilingual = { zh: '用户', en: 'User' };
 
@@ -73,8 +74,8 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   return { user: repo.toUser(row), initialPassword };
 }
 
-export async function listUsers(ctx: AppContext, actor: Actor) {
-  return (await repo.listUsers(ctx.db, scopeOf(actor))).map(repo.toUser);
+export async function listUsers(ctx: AppContext, actor: Actor, request: PageRequest) {
+  return mapPage(await repo.listUsers(ctx.db, scopeOf(actor), request), repo.toUser);
 }
 
 /** The audit action of a user change: (re)activation is named, other edits are updates. */
@@ -125,6 +126,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
       await endUserAccess(trx, { actor, clock: ctx.clock, user: before, reason });
     }
   });
+  // A cached API token carries the user's role, name and state: none may outlive this change.
+  ctx.tokenCache.forgetAll();
   return repo.toUser({ ...before, ...changes, version: Number(before.version) + 1 });
 }
 
@@ -141,5 +144,6 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string) {
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'user.reset-password', entityType: 'user', entityId: id, summary: { zh: `重置 ${user.email} 的密码`, en: `Reset password for ${user.email}` } });
     await endUserAccess(trx, { actor, clock: ctx.clock, user, reason: { zh: '重置密码', en: 'Password reset' } });
   });
+  ctx.tokenCache.forgetAll();
   return { password };
 }

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely';
 import type { Database } from './schema.ts';
 import { AppError } from '../errors/app-error.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
 
@@ -26,7 +27,12 @@ function unreachable(url: string, cause: unknown): AppError {
   return new AppError('CONFIG_INVALID', { zh: `无法连接数据库 ${safe}：${reason}`, en: message });
 }
 
-function openSqlite(url: string): DatabaseHandle {
+/** Options for opening a database; `log` (Kysely's) lets tests see every query that runs, e.g. to EXPLAIN it. */
+export interface OpenOptions {
+  log?: LogConfig;
+}
+
+function openSqlite(url: string, options: OpenOptions): DatabaseHandle {
   const file = url.replace(/^sqlite:/, '');
   try {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -34,14 +40,17 @@ function openSqlite(url: string): DatabaseHandle {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    // 64 MiB of page cache instead of 2: list indexes and the search index of 100,000 rows stay in memory.
+    sqlite.pragma('cache_size = -65536');
+    const database = cacheStatements(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()], log: options.log });
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   } catch (cause) {
     throw unreachable(url, cause);
   }
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   pool.on('error', () => undefined); // idle-client errors surface on the next query instead of crashing
   try {
@@ -51,11 +60,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     await pool.end().catch(() => undefined);
     throw unreachable(url, cause);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()], log: options.log });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }
 
 /** Opens the database named by a `sqlite:` or `postgres://` URL, failing with a one-line reason. */
-export async function openDatabase(url: string): Promise<DatabaseHandle> {
-  return url.startsWith('sqlite:') ? openSqlite(url) : openPostgres(url);
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  return url.startsWith('sqlite:') ? openSqlite(url, options) : openPostgres(url, options);
 }

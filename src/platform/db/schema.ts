@@ -83,6 +83,30 @@ export interface ClientsTable {
   version: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
+  /** The name, normalised for search (NFKC, lower case): LIKE confirms and walks compare against it. */
+  searchText: ColumnType<string, string | undefined, string>;
+  /** The name's 1- and 2-character grams as ASCII tokens (`search-grams.ts`); indexed by FTS5 on SQLite and, as the
+   *  generated tsvector column `search_vector`, by GIN on PostgreSQL. */
+  searchGrams: ColumnType<string, string | undefined, string>;
+}
+
+/**
+ * SQLite only, kept by triggers on `clients`: a slim copy of what a search filters and sorts on, keyed by an integer
+ * that is also the row's id in `client_fts` (the clients table has no stable integer key of its own).
+ */
+export interface ClientSearchTable {
+  key: Generated<number>;
+  clientId: string;
+  orgId: string;
+  name: string;
+  isArchived: Flag;
+  province: string | null;
+}
+
+/** SQLite only: the contentless FTS5 index of `clients.search_grams` and the credit code's prefixes, rowid = `client_search.key`. */
+export interface ClientFtsTable {
+  rowid: number;
+  grams: string;
 }
 
 export interface AuditLogTable {
@@ -134,6 +158,8 @@ export interface Database {
   loginThrottle: LoginThrottleTable;
   apiTokens: ApiTokensTable;
   clients: ClientsTable;
+  clientSearch: ClientSearchTable;
+  clientFts: ClientFtsTable;
   auditLog: AuditLogTable;
   calendarYears: CalendarYearsTable;
   calendarRevision: CalendarRevisionTable;

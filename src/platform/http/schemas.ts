@@ -22,14 +22,23 @@ export function withErrors<T extends Record<number, TSchema>>(ok: T): T & Record
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Record id (UUID)' }) });
 
+/** The query of every list (`platform/db/list-page.ts`): a cursor, or a page number for the first 10,000 rows. */
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, pattern: '^[A-Za-z0-9_-]+$', description: 'Continue after the page that answered this nextCursor (any depth; preferred over page)' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1, description: 'Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back' })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 };
 
 export function Paged<T extends TSchema>(item: T, title: string) {
   return Type.Object(
-    { items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() },
+    {
+      items: Type.Array(item),
+      total: Type.Integer({ description: 'How many rows match: exact when totalIsExact, otherwise at least this many (10,000+)' }),
+      totalIsExact: Type.Boolean(),
+      page: Type.Integer(),
+      pageSize: Type.Integer(),
+      nextCursor: Nullable(Type.String({ description: 'Send as cursor for the next page; null on the last page' })),
+    },
     { title },
   );
 }

@@ -244,8 +244,11 @@ export interface paths {
             parameters: {
                 query?: {
                     action?: string;
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
                     entityId?: string;
                     entityType?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
                     page?: number;
                     pageSize?: number;
                 };
@@ -295,9 +298,12 @@ export interface paths {
                                 id: number;
                                 summary: string;
                             }[];
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
                             total: number;
+                            totalIsExact: boolean;
                         };
                     };
                 };
@@ -1040,11 +1046,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
                     page?: number;
                     pageSize?: number;
                     /** @description ISO 3166-2:CN code without the CN- prefix (BJ, SH, GD, …) */
                     province?: "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ" | "TW" | "HK" | "MO";
-                    /** @description Search by name or credit code */
+                    /** @description Search: names containing the text (one Chinese character is enough; case and full-width insensitive), or credit codes / organisation codes (characters 9–17) starting with it */
                     q?: string;
                     status?: "active" | "archived" | "all";
                 };
@@ -1080,9 +1089,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Client"][];
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
                             total: number;
+                            totalIsExact: boolean;
                         };
                     };
                 };
@@ -2055,10 +2067,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My API tokens */
+        /** My API tokens, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2091,6 +2109,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["ApiToken"][];
+                            nextCursor: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
+                            total: number;
+                            totalIsExact: boolean;
                         };
                     };
                 };
@@ -2214,10 +2238,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of my organisation */
+        /** Users of my organisation, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2250,6 +2280,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["User"][];
+                            nextCursor: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
+                            total: number;
+                            totalIsExact: boolean;
                         };
                     };
                 };

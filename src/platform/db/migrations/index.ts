@@ -6,6 +6,7 @@ import * as m0004 from './0004-versions-and-instance-admin.ts';
 import * as m0005 from './0005-auth-hardening.ts';
 import * as m0006 from './0006-calendar-revision.ts';
 import * as m0007 from './0007-identifiers-and-settings-version.ts';
+import * as m0008 from './0008-list-indexes.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-auth-hardening': m0005,
   '0006-calendar-revision': m0006,
   '0007-identifiers-and-settings-version': m0007,
+  '0008-list-indexes': m0008,
 };

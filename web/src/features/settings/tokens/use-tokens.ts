@@ -6,7 +6,8 @@ export type ApiToken = ApiResult<'get', '/api/tokens'>['items'][number];
 const tokensKey = ['tokens'] as const;
 
 export function useTokens() {
-  return useQuery({ queryKey: tokensKey, queryFn: () => unwrap(api.GET('/api/tokens')) });
+  // The list is paged now (20 by default); one page of the largest size holds a user's tokens.
+  return useQuery({ queryKey: tokensKey, queryFn: () => unwrap(api.GET('/api/tokens', { params: { query: { pageSize: 200 } } })) });
 }
 
 function useRefreshTokens() {

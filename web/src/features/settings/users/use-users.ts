@@ -8,7 +8,8 @@ export type UpdateUserBody = ApiBody<'patch', '/api/users/{id}'>;
 const usersKey = ['users'] as const;
 
 export function useUsers() {
-  return useQuery({ queryKey: usersKey, queryFn: () => unwrap(api.GET('/api/users')) });
+  // The list is paged now (20 by default); one page of the largest size holds an organisation's users.
+  return useQuery({ queryKey: usersKey, queryFn: () => unwrap(api.GET('/api/users', { params: { query: { pageSize: 200 } } })) });
 }
 
 function useRefreshUsers() {
