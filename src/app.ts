@@ -16,6 +16,7 @@ import { installAuthentication } from './modules/auth/authenticate.ts';
 import { installAuthMaintenance } from './modules/auth/auth-maintenance.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { clientRoutes } from './modules/clients/routes.ts';
+import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { tokenRoutes } from './modules/tokens/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await metaRoutes(app);
   await authRoutes(app, ctx);
   await clientRoutes(app, ctx);
+  await dashboardRoutes(app, ctx);
   await userRoutes(app, ctx);
   await tokenRoutes(app, ctx);
   await auditRoutes(app, ctx);

@@ -143,6 +143,11 @@ describe.each(testDialects())('client companies on $name', (dialect) => {
     const deep = await staff.request({ method: 'GET', url: '/api/clients?pageSize=200&page=51' });
     expect(deep.statusCode).toBe(400);
     expect(deep.json().error.details[0]).toMatchObject({ field: 'page', code: 'PAGE_TOO_DEEP' });
+    // A search counts to 1,000, so its page numbers stop there; its cursor goes on.
+    const searchDeep = await staff.request({ method: 'GET', url: '/api/clients?q=abc&pageSize=200&page=6' });
+    expect(searchDeep.statusCode).toBe(400);
+    expect(searchDeep.json().error.details[0]).toMatchObject({ field: 'page', code: 'PAGE_TOO_DEEP' });
+    expect((await staff.request({ method: 'GET', url: '/api/clients?q=abc&pageSize=200&page=5' })).statusCode).toBe(200);
   });
 
   it('a client-role user may edit their own company’s contact details, but not what feeds the licence', async () => {

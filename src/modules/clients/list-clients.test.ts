@@ -55,9 +55,11 @@ describe.each(testDialects())('client search on $name', (dialect) => {
     const page = await listClients(handle.db, scope(), { q, status: 'active', page: { pageSize: 200 }, ...options });
     return page.items.map((c) => c.name);
   }
+  /** Gathered and sorted; walked along the name index; and walked too briefly to fill a page, then gathered. */
   const both = async (q: string) => {
-    const [gathered, walked] = [await search(q), await search(q, { countCap: 0 })];
+    const [gathered, walked, fellBack] = [await search(q), await search(q, { countCap: 0 }), await search(q, { countCap: 0, walkBound: 2 })];
     expect(walked, `walked search for ${q}`).toEqual(gathered);
+    expect(fellBack, `search for ${q} after a walk too short`).toEqual(gathered);
     return gathered;
   };
   const sorted = (list: string[]) => [...list].sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
@@ -119,6 +121,27 @@ describe.each(testDialects())('client search on $name', (dialect) => {
     expect(await search('晨曦', { status: 'archived' })).toEqual(['杭州晨曦数据有限公司']);
     expect(await search('晨曦', { status: 'archived', countCap: 0 })).toEqual(['杭州晨曦数据有限公司']);
     expect(await search('晨曦', { status: 'all' })).toEqual(['杭州晨曦数据有限公司']);
+  });
+
+  it('pages a dense search by page number and by cursor alike, however the page is found', async () => {
+    const all = await search('公司');
+    for (const options of [{}, { countCap: 0 }, { countCap: 0, walkBound: 3 }]) {
+      const byNumber: string[] = [];
+      for (let page = 1; byNumber.length < all.length; page++) {
+        const found = await listClients(handle.db, scope(), { q: '公司', status: 'active', page: { page, pageSize: 3 }, ...options });
+        expect(found.items.length, `page ${page} with ${JSON.stringify(options)}`).toBeGreaterThan(0);
+        byNumber.push(...found.items.map((c) => c.name));
+      }
+      expect(byNumber, JSON.stringify(options)).toEqual(all);
+      const byCursor: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const found = await listClients(handle.db, scope(), { q: '公司', status: 'active', page: { cursor, pageSize: 4 }, ...options });
+        byCursor.push(...found.items.map((c) => c.name));
+        cursor = found.nextCursor ?? undefined;
+      } while (cursor);
+      expect(byCursor, JSON.stringify(options)).toEqual(all);
+    }
   });
 
   it('counts exactly up to the cap, then says "at least"', async () => {

@@ -1,12 +1,12 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { dialectOf } from '../../platform/db/dialect-of.ts';
-import { applyPosition, countCap, countUpTo, finishPage, listPage, resolvePosition, seekOffset, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
+import { applyPosition, countUpTo, finishPage, listPage, resolvePosition, seekOffset, type ListOrder, type Page, type PagePosition, type PageRequest } from '../../platform/db/list-page.ts';
 import { toSearchTermMatch, type SearchTermMatch } from '../../platform/db/search-grams.ts';
 import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
-import { clientColumns, isArchived, scopedClients, type ClientRow } from './repository.ts';
+import { clientColumns, countClients, isArchived, scopedClients, type ClientRow } from './repository.ts';
 
 export interface ClientFilter {
   q?: string;
@@ -15,6 +15,8 @@ export interface ClientFilter {
   page: PageRequest;
   /** Where the count stops being exact and a search walks the name index instead of sorting its matches (tests lower it). */
   countCap?: number;
+  /** How many name-index entries a dense search walks before it gathers instead (tests lower it). */
+  walkBound?: number;
 }
 
 type Keyed = { id: string; name: string };
@@ -25,9 +27,26 @@ const orderOn = <Row extends Keyed>(table: string): ListOrder<Row> => ({
     { ref: `${table}.id`, kind: 'string', read: (row) => row.id },
   ],
 });
+/**
+ * A search counts its matches exactly up to 1,000, then says "1,000+". Counting reads each match's row in the search
+ * copy (organisation, archived state), about half a microsecond each: 1,000 stay well under a millisecond, while the
+ * 7,000 matches of a common two-character term took 4–6 ms per request, too slow at 200 requests/s. Beyond 1,000 the
+ * matches are dense enough (at least 1 % of 100,000) that walking the name index finds a page within a few thousand
+ * entries.
+ */
+export const searchCountCap = 1_000;
+
 /** Clients are listed by name, then id; indexes (org_id, [archived state], [province], name, id) give this order. */
 const clientOrder = orderOn<ClientRow>('clients');
 const matchOrder = orderOn<Keyed>('m');
+/** The same order on SQLite's search copy (`client_search as s`), whose client id column is `client_id`. */
+const searchCopyOrder: ListOrder<Keyed> = {
+  direction: 'asc',
+  keys: [
+    { ref: 's.name', kind: 'string', read: (row) => row.name },
+    { ref: 's.clientId', kind: 'string', read: (row) => row.id },
+  ],
+};
 
 type AnySelect = SelectQueryBuilder<any, any, any>;
 
@@ -76,22 +95,24 @@ function toClientMatch(q: string): ClientMatch {
   };
 }
 
-const orgCodeOf = sql<string>`substr(${sql.ref('clients.uscc')}, 9, 9)`;
-const inRange = (column: ReturnType<typeof sql.ref> | typeof orgCodeOf, range: CodeRange) =>
+const orgCodeOf = (table: string) => sql<string>`substr(${sql.ref(`${table}.uscc`)}, 9, 9)`;
+const inRange = (column: ReturnType<typeof sql.ref> | ReturnType<typeof orgCodeOf>, range: CodeRange) =>
   range.to === null ? sql<boolean>`${column} >= ${range.from}` : sql<boolean>`(${column} >= ${range.from} and ${column} < ${range.to})`;
-const nameLike = (name: SearchTermMatch) => sql<boolean>`${sql.ref('clients.searchText')} like ${name.like} escape '\\'`;
+const nameLike = (name: SearchTermMatch, table: string) => sql<boolean>`${sql.ref(`${table}.searchText`)} like ${name.like} escape '\\'`;
 const anyOf = (parts: ReturnType<typeof sql<boolean>>[]) => (parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`);
 
 /**
- * Every way a row can match, as one predicate on clients: by LIKE, what a walk along the name index checks entry by
- * entry; by tsvector, what PostgreSQL's GIN index finds (both exact: the phrase of bigrams is the substring).
+ * Every way a row can match, as one predicate on `table` (clients, or a stretch of its name index): by LIKE, what a
+ * walk along the name index checks entry by entry; by tsvector, what PostgreSQL's GIN index finds (both exact: the
+ * phrase of bigrams is the substring).
  */
-function anyMatch(match: ClientMatch, options: { vector?: boolean } = {}) {
+function anyMatch(match: ClientMatch, options: { vector?: boolean; table?: string } = {}) {
+  const table = options.table ?? 'clients';
   const parts: ReturnType<typeof sql<boolean>>[] = [];
-  if (match.name && options.vector) parts.push(sql<boolean>`${sql.ref('clients.searchVector')} @@ to_tsquery('simple', ${match.name.tsQuery})`);
-  else if (match.name) parts.push(nameLike(match.name));
-  if (match.uscc) parts.push(inRange(sql.ref('clients.uscc'), match.uscc));
-  if (match.orgCode) parts.push(inRange(orgCodeOf, match.orgCode));
+  if (match.name && options.vector) parts.push(sql<boolean>`${sql.ref(`${table}.searchVector`)} @@ to_tsquery('simple', ${match.name.tsQuery})`);
+  else if (match.name) parts.push(nameLike(match.name, table));
+  if (match.uscc) parts.push(inRange(sql.ref(`${table}.uscc`), match.uscc));
+  if (match.orgCode) parts.push(inRange(orgCodeOf(table), match.orgCode));
   return anyOf(parts);
 }
 
@@ -112,37 +133,77 @@ function matchedClients(db: Db, scope: Scope, filter: ClientFilter, match: Clien
 }
 
 /**
- * Client companies, a page at a time (`list-page.ts`). A search counts its matches first, from the search indexes
- * (bounded): up to `countCap` they are few enough to gather and sort (a sort of at most countCap keys, no table
- * scan); beyond that they are dense enough that walking the name index, whose entries carry the searched columns,
- * finds a page quickly. Both give (name, id) order, so a cursor carries over whichever way the next page is found.
+ * How many entries of the name index a dense search walks before it gathers instead: about a millisecond of
+ * checking. Matches of a common term can sit together late in name order (every 资阳… company after most others),
+ * where a walk from the start would check most of the index.
+ */
+const walkBound = 5_000;
+
+/**
+ * Client companies, a page at a time (`list-page.ts`). A search counts its matches first, from the search indexes,
+ * up to `searchCountCap`. Few matches are gathered and sorted: at most the cap's worth of keys, no table scan. Many
+ * matches are dense, so a bounded walk along the name index (whose entries carry the searched columns) usually fills
+ * the page within `walkBound` entries; when it does not, the matches are gathered and sorted after all. Every way
+ * gives (name, id) order, so a cursor carries over whichever way the next page is found.
  */
 export async function listClients(db: Db, scope: Scope, filter: ClientFilter): Promise<Page<ClientRow>> {
   const term = filter.q?.trim();
-  if (!term) return listPage(db, { query: listed(db, scope, filter), select: (q) => q.select(clientColumns), order: clientOrder, request: filter.page });
+  if (!term) {
+    // Unfiltered, an organisation's list totals come exact from its counters; a province filter counts (bounded).
+    const counted = scope.clientId === null && !filter.province;
+    const total = async () => {
+      const counts = await countClients(db, scope);
+      return filter.status === 'active' ? counts.active : filter.status === 'archived' ? counts.archived : counts.active + counts.archived;
+    };
+    return listPage(db, { query: listed(db, scope, filter), select: (q) => q.select(clientColumns), order: clientOrder, request: filter.page, ...(counted ? { total } : {}) });
+  }
   const match = toClientMatch(term);
-  const position = resolvePosition(filter.page, clientOrder);
-  const { total, totalIsExact } = await countUpTo(db, db.selectFrom(matchedClients(db, scope, filter, match).as('m')), { cap: filter.countCap ?? countCap });
-  const pageOf = (found: ClientRow[]): Page<ClientRow> => {
-    const { rows, nextCursor } = finishPage(found, clientOrder, position);
-    return { items: rows, total, totalIsExact, page: position.page, pageSize: position.pageSize, nextCursor };
-  };
-  if (totalIsExact) {
-    // Gather: all matches (MATERIALIZED on PostgreSQL, so it cannot trade the sort for a long walk; SQLite can only
-    // start from FTS5 here), the page of their keys, then only those rows, read by primary key (CROSS JOIN keeps the
-    // keys SQLite's outer loop).
-    const materialized = dialectOf(db) === 'postgres';
-    const matches = db.with((cte) => (materialized ? cte('m').materialized() : cte('m')), () => matchedClients(db, scope, filter, match)).selectFrom('m').select(['m.id', 'm.name']);
-    const keys = applyPosition(matches, matchOrder, position).as('p');
-    const rows = await withinScope(db.selectFrom(keys).crossJoin('clients').whereRef('clients.id', '=', 'p.id'), scope, { org: 'clients.orgId', client: 'clients.id' })
+  const cap = filter.countCap ?? searchCountCap;
+  const position = resolvePosition(filter.page, clientOrder, Math.max(cap, searchCountCap));
+  const { total, totalIsExact } = await countUpTo(db, matchedClients(db, scope, filter, match), { cap });
+
+  // The matches' keys in (name, id) order, from the search indexes. On PostgreSQL as a MATERIALIZED set, so it cannot
+  // trade the sort for a long walk; on SQLite straight from FTS5 and the search copy, where a LIMIT keeps only the
+  // page's worth of keys while sorting.
+  const sortedMatches = (): { query: AnySelect; order: ListOrder<Keyed> } =>
+    dialectOf(db) === 'postgres'
+      ? { query: db.with((cte) => cte('m').materialized(), () => matchedClients(db, scope, filter, match)).selectFrom('m').select(['m.id', 'm.name']), order: matchOrder }
+      : { query: matchedClients(db, scope, filter, match), order: searchCopyOrder };
+  // A page of keys, then only those rows, read by primary key (CROSS JOIN keeps the keys SQLite's outer loop).
+  const rowsOf = (keys: AnySelect) =>
+    withinScope(db.selectFrom(keys.as('p')).crossJoin('clients').whereRef('clients.id', '=', 'p.id'), scope, { org: 'clients.orgId', client: 'clients.id' })
       .select(clientColumns)
       .orderBy('p.name')
       .orderBy('p.id')
       .execute();
-    return pageOf(rows);
+  const gather = (at: PagePosition) => {
+    const { query, order } = sortedMatches();
+    return rowsOf(applyPosition(query, order, at));
+  };
+  // A bounded stretch of the name index from `at` (an index range, read in order), and the first page of its matches:
+  // the page, if the stretch holds one. Only the stretch's matches are put in order again, never the whole stretch.
+  const walk = async (at: PagePosition): Promise<{ rows: ClientRow[]; wholeRest: boolean }> => {
+    const bound = filter.walkBound ?? walkBound;
+    const stretch = applyPosition(listed(db, scope, filter).select(['clients.id', 'clients.name', 'clients.searchText', 'clients.uscc']), clientOrder, { ...at, pageSize: bound - 1 });
+    const keys = db.selectFrom(stretch.as('w')).select(['w.id', 'w.name']).where(anyMatch(match, { table: 'w' })).orderBy('w.name').orderBy('w.id').limit(at.pageSize + 1);
+    const rows = await rowsOf(keys);
+    // Fewer matches than a page and a stretch cut short: whether the list goes on beyond it.
+    const wholeRest = rows.length > at.pageSize || !(await applyPosition(listed(db, scope, filter).select(['clients.id']), clientOrder, { ...at, offset: bound, pageSize: 0 }).executeTakeFirst());
+    return { rows, wholeRest };
+  };
+
+  let found: ClientRow[] = [];
+  if (totalIsExact) found = await gather(position);
+  else {
+    // Page numbers (an offset) become a cursor: the key of the match just before the page, from the sorted matches.
+    const { query, order } = sortedMatches();
+    const start = await seekOffset(query.clearSelect(), order, position);
+    if (start) {
+      const walked = await walk(start);
+      // Too few matches in the stretch, and more of the list beyond it: gather after all.
+      found = walked.rows.length > start.pageSize || walked.wholeRest ? walked.rows : await gather(start);
+    }
   }
-  // Walk: dense matches, checked entry by entry along the name index (which carries search_text and uscc).
-  const walked = listed(db, scope, filter).where(anyMatch(match));
-  const start = await seekOffset(walked, clientOrder, position);
-  return pageOf(start ? await applyPosition(walked.select(clientColumns), clientOrder, start).execute() : []);
+  const { rows, nextCursor } = finishPage(found, clientOrder, position);
+  return { items: rows, total, totalIsExact, page: position.page, pageSize: position.pageSize, nextCursor };
 }

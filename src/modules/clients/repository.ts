@@ -102,3 +102,26 @@ export async function updateClient(db: Db, scope: Scope, target: { id: string; v
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** How many client companies the scope holds, active and archived, exactly. */
+export interface ClientCounts {
+  active: number;
+  archived: number;
+}
+
+/**
+ * Exact counts at any size: for an organisation, the two counters its triggers keep (migration 0009), one row read
+ * each; for a client user, their one company.
+ */
+export async function countClients(db: Db, scope: Scope): Promise<ClientCounts> {
+  if (scope.clientId === null) {
+    const rows = await withinScope(db.selectFrom('orgCounters'), scope, { org: 'orgCounters.orgId', client: null })
+      .select(['orgCounters.name', 'orgCounters.value'])
+      .where('orgCounters.name', 'in', ['clients.active', 'clients.archived'])
+      .execute();
+    const value = (name: string) => Number(rows.find((row) => row.name === name)?.value ?? 0);
+    return { active: value('clients.active'), archived: value('clients.archived') };
+  }
+  const rows = await scopedClients(db, scope).select(sql<number>`case when ${sql.ref('clients.archivedAt')} is null then 0 else 1 end`.as('archived')).execute();
+  return { active: rows.filter((row) => Number(row.archived) === 0).length, archived: rows.filter((row) => Number(row.archived) === 1).length };
+}

@@ -83,14 +83,17 @@ export function decodeCursor<Row>(cursor: string, order: ListOrder<Row>): Array<
   return values as Array<string | number>;
 }
 
-/** Turns a request into a position; an offset at or beyond `countCap` is refused (400 naming `page`): use the cursor. */
-export function resolvePosition<Row>(request: PageRequest, order: ListOrder<Row>): PagePosition {
+/**
+ * Turns a request into a position; an offset at or beyond `cap` (the list's count cap: page numbers reach only the rows
+ * it counts) is refused (400 naming `page`): continue with the cursor.
+ */
+export function resolvePosition<Row>(request: PageRequest, order: ListOrder<Row>, cap = countCap): PagePosition {
   const pageSize = request.pageSize ?? defaultPageSize;
   const page = request.page ?? 1;
   if (request.cursor) return { after: decodeCursor(request.cursor, order), offset: 0, page, pageSize };
   const offset = (page - 1) * pageSize;
-  if (offset >= countCap) {
-    throw invalidFields([{ field: 'page', code: 'PAGE_TOO_DEEP', message: { zh: `页码只能翻到第 ${countCap} 条记录以内，更深请用 cursor（nextCursor）继续`, en: `page numbers reach the first ${countCap} rows; continue deeper with the cursor (nextCursor)` } }]);
+  if (offset >= cap) {
+    throw invalidFields([{ field: 'page', code: 'PAGE_TOO_DEEP', message: { zh: `页码只能翻到第 ${cap} 条记录以内，更深请用 cursor（nextCursor）继续`, en: `page numbers reach the first ${cap} rows; continue deeper with the cursor (nextCursor)` } }]);
   }
   return { after: null, offset, page, pageSize };
 }
@@ -151,10 +154,17 @@ export async function countUpTo<Row>(db: Kysely<any>, query: SelectQueryBuilder<
  */
 export async function listPage<Row>(
   db: Kysely<any>,
-  input: { query: SelectQueryBuilder<any, any, any>; select: (q: SelectQueryBuilder<any, any, any>) => SelectQueryBuilder<any, any, Row>; order: ListOrder<Row>; request: PageRequest },
+  input: {
+    query: SelectQueryBuilder<any, any, any>;
+    select: (q: SelectQueryBuilder<any, any, any>) => SelectQueryBuilder<any, any, Row>;
+    order: ListOrder<Row>;
+    request: PageRequest;
+    /** An exact total the caller already keeps (e.g. an organisation's counters), instead of the bounded count. */
+    total?: () => Promise<number>;
+  },
 ): Promise<Page<Row>> {
   const requested = resolvePosition(input.request, input.order);
-  const { total, totalIsExact } = await countUpTo(db, input.query, { order: input.order });
+  const { total, totalIsExact } = input.total ? { total: await input.total(), totalIsExact: true } : await countUpTo(db, input.query, { order: input.order });
   const position = await seekOffset(input.query, input.order, requested);
   const rows = position ? ((await applyPosition(input.select(input.query), input.order, position).execute()) as Row[]) : [];
   const { rows: items, nextCursor } = finishPage(rows, input.order, requested);

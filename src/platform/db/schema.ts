@@ -151,6 +151,13 @@ export interface OrgSettingsTable {
   updatedAt: string;
 }
 
+/** Exact per-organisation counts kept by triggers (migration 0009), e.g. `clients.active`, `clients.archived`. */
+export interface OrgCountersTable {
+  orgId: string;
+  name: string;
+  value: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -164,6 +171,7 @@ export interface Database {
   calendarYears: CalendarYearsTable;
   calendarRevision: CalendarRevisionTable;
   orgSettings: OrgSettingsTable;
+  orgCounters: OrgCountersTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

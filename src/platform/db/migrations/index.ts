@@ -7,6 +7,7 @@ import * as m0005 from './0005-auth-hardening.ts';
 import * as m0006 from './0006-calendar-revision.ts';
 import * as m0007 from './0007-identifiers-and-settings-version.ts';
 import * as m0008 from './0008-list-indexes.ts';
+import * as m0009 from './0009-org-counters.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-calendar-revision': m0006,
   '0007-identifiers-and-settings-version': m0007,
   '0008-list-indexes': m0008,
+  '0009-org-counters': m0009,
 };

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
 import { useMe } from '../../app/auth/auth-context';
 import { PageHeader } from '../../app/components/page-header';
-import { useClientList } from '../clients/hooks/use-clients';
+import { useDashboardSummary } from './use-dashboard-summary';
 
 function ClientCount({ status, title }: { status: 'active' | 'archived'; title: string }) {
-  const { data, isPending } = useClientList({ status, page: 1, pageSize: 1 });
-  return <Statistic title={title} value={data?.total ?? 0} loading={isPending} prefix={<TeamOutlined />} />;
+  const { data, isPending } = useDashboardSummary();
+  return <Statistic title={title} value={data?.clients[status] ?? 0} loading={isPending} prefix={<TeamOutlined />} />;
 }
 
 export function DashboardPage() {
