@@ -1,19 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { Spin } from 'antd';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
 import { LocaleProvider } from './locale-provider';
 import { createQueryClient } from './query-client';
-import { appRoutes } from './routes';
-import { RouteGuard } from './components/route-guard';
-import { NotFoundPage } from './components/not-found-page';
+import { loadSignedInTexts } from './i18n';
 import { LoginPage } from '../features/auth/login-page';
 
 const queryClient = createQueryClient();
-// The signed-in frame (menu, header, pages) loads after sign-in, so the login page stays small.
-const AppLayout = lazy(async () => ({ default: (await import('./layout/app-layout')).AppLayout }));
+// The signed-in frame (menu, header, route table, pages) and its texts load after sign-in, so the login page stays small.
+const SignedInApp = lazy(async () => {
+  const [module] = await Promise.all([import('./layout/signed-in-app'), loadSignedInTexts()]);
+  return { default: module.SignedInApp };
+});
 
 export function AppRoot() {
   return (
@@ -23,21 +24,17 @@ export function AppRoot() {
           <AuthProvider>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* Its own <Routes> inside matches the signed-in paths; "*" hands every other path to it. */}
               <Route
+                path="*"
                 element={
                   <RequireAuth>
                     <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '25vh auto' }} data-testid="page-loading" />}>
-                      <AppLayout />
+                      <SignedInApp />
                     </Suspense>
                   </RequireAuth>
                 }
-              >
-                <Route index element={<Navigate to="/dashboard" replace />} />
-                {appRoutes.map((route) => (
-                  <Route key={route.path} path={route.path} element={<RouteGuard access={route.access}>{route.element}</RouteGuard>} />
-                ))}
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
+              />
             </Routes>
           </AuthProvider>
         </BrowserRouter>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Button, Result, Spin } from 'antd';
+import { Button, Flex, Spin, theme } from 'antd';
+import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth-context';
 import { describeError } from '../error-notifier';
@@ -11,16 +12,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { t } = useTranslation();
 
-  if (me === undefined && meError) {
-    return (
-      <Result
-        status="warning"
-        title={t('errors.pageLoadFailed')}
-        subTitle={describeError(meError)}
-        extra={<Button onClick={retryMe}>{t('common.retry')}</Button>}
-      />
-    );
-  }
+  if (me === undefined && meError) return <LoadFailed error={meError} onRetry={retryMe} />;
   if (me === undefined) {
     return <Spin size="large" fullscreen description={t('common.loading')} />;
   }
@@ -31,6 +23,28 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to={`/login${search}`} replace />;
   }
   return <>{children}</>;
+}
+
+/**
+ * Looks like antd's <Result status="warning">, drawn from its tokens: Result would bring its large status
+ * illustrations (unused here) into the code of the sign-in page, which loads this file.
+ */
+function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const heading = token.fontSizeHeading3;
+  return (
+    <Flex vertical align="center" style={{ padding: `${token.paddingLG * 2}px ${token.paddingXL}px`, textAlign: 'center' }}>
+      <WarningFilled style={{ fontSize: typeof heading === 'number' ? heading * 3 : `calc(${heading} * 3)`, color: token.colorWarning, marginBottom: token.paddingLG }} />
+      <div style={{ color: token.colorTextHeading, fontSize: token.fontSizeHeading3, lineHeight: token.lineHeightHeading3, marginBlock: token.marginXS }}>
+        {t('errors.pageLoadFailed')}
+      </div>
+      <div style={{ color: token.colorTextDescription }}>{describeError(error)}</div>
+      <Button style={{ marginTop: token.paddingLG }} onClick={onRetry}>
+        {t('common.retry')}
+      </Button>
+    </Flex>
+  );
 }
 
 /** Only same-site paths, so a crafted link cannot send a user elsewhere after login. */

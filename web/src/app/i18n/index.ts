@@ -1,8 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/en';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+// antd's own default: its components import it anyway, so loading it lazily would save nothing.
+import antdEnUS from 'antd/es/locale/en_US';
 import type { zhCN } from './zh-CN';
 
 export const languages = ['zh-CN', 'en-US'] as const;
@@ -36,18 +37,76 @@ function applyLanguageSideEffects(language: Language): void {
   document.documentElement.lang = language;
 }
 
-// Each language's texts are their own chunk: only the language in use is downloaded.
-const dictionaries: Record<Language, () => Promise<typeof zhCN>> = {
-  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
-  'en-US': () => import('./en-US').then((m) => m.enUS as typeof zhCN),
+/**
+ * Texts come in two parts: the sign-in page's (with errors, roles and the header) at start, the rest with the
+ * signed-in frame. Each part of each language is its own chunk, so only what is in use is downloaded.
+ */
+type TextPart = 'signIn' | 'signedIn';
+
+const texts: Record<Language, Record<TextPart, () => Promise<object>>> = {
+  'zh-CN': {
+    signIn: () => import('./zh-CN/sign-in').then((m) => m.signInTexts),
+    signedIn: () => import('./zh-CN/signed-in').then((m) => m.signedInTexts),
+  },
+  'en-US': {
+    signIn: () => import('./en-US/sign-in').then((m) => m.signInTexts),
+    signedIn: () => import('./en-US/signed-in').then((m) => m.signedInTexts),
+  },
 };
 
-async function loadDictionary(language: Language): Promise<void> {
-  if (!i18n.hasResourceBundle(language, 'translation')) i18n.addResourceBundle(language, 'translation', await dictionaries[language]());
+// antd's texts (date picker, pagination, empty table…) and dayjs's come with the language too; dayjs has English built in.
+const antdLocaleLoaders: Record<Language, () => Promise<AntdLocale>> = {
+  'zh-CN': async () => (await Promise.all([import('antd/es/locale/zh_CN'), import('dayjs/locale/zh-cn')]))[0].default,
+  'en-US': async () => antdEnUS,
+};
+
+const partsInUse = new Set<TextPart>(['signIn']);
+const loads = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
+const antdLocales = new Map<Language, AntdLocale>();
+
+/** Loads once, shared by concurrent callers; a failed load is tried again next time. */
+function loadOnce(key: string, load: () => Promise<void>): Promise<void> {
+  let pending = loads.get(key);
+  if (!pending) {
+    pending = load().then(
+      () => void loaded.add(key),
+      (error: unknown) => {
+        loads.delete(key);
+        throw error;
+      },
+    );
+    loads.set(key, pending);
+  }
+  return pending;
+}
+
+function loadPart(language: Language, part: TextPart | 'antd'): Promise<void> {
+  if (part === 'antd') return loadOnce(`${language}:antd`, async () => void antdLocales.set(language, await antdLocaleLoaders[language]()));
+  return loadOnce(`${language}:${part}`, async () => void i18n.addResourceBundle(language, 'translation', await texts[language][part](), true, true));
+}
+
+/** Loads every part in use for a language; again if a part came into use meanwhile (signing in during a switch). */
+async function loadLanguage(language: Language): Promise<void> {
+  for (;;) {
+    const missing = (['antd', ...partsInUse] as const).filter((part) => !loaded.has(`${language}:${part}`));
+    if (missing.length === 0) return;
+    await Promise.all(missing.map((part) => loadPart(language, part)));
+  }
+}
+
+/** Loads the texts of the pages behind the login, in the current language; from then on a switch loads them too. */
+export function loadSignedInTexts(): Promise<void> {
+  partsInUse.add('signedIn');
+  return loadLanguage(getLanguage());
+}
+
+/** antd's texts for a language whose texts have loaded. */
+export function getAntdLocale(language: Language): AntdLocale | undefined {
+  return antdLocales.get(language);
 }
 
 const initialLanguage = readStoredLanguage();
-applyLanguageSideEffects(initialLanguage);
 
 /** Resolves once the texts of the stored (or default) language are loaded; render after it. */
 export const i18nReady: Promise<void> = i18n
@@ -61,7 +120,8 @@ export const i18nReady: Promise<void> = i18n
     returnNull: false,
     showSupportNotice: false,
   })
-  .then(() => loadDictionary(initialLanguage))
+  .then(() => loadLanguage(initialLanguage))
+  .then(() => applyLanguageSideEffects(initialLanguage))
   .then(() => i18n.changeLanguage(initialLanguage))
   .then(() => undefined);
 
@@ -76,7 +136,7 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // Private mode may refuse storage; the switch still applies to this tab.
   }
-  await loadDictionary(language);
+  await loadLanguage(language);
   applyLanguageSideEffects(language);
   await i18n.changeLanguage(language);
 }

@@ -3,6 +3,7 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../app/format';
+import { formatListCount } from '../../app/list-count';
 import { translateCode } from '../../app/i18n';
 import { useAuditLog, type AuditEntry } from './use-audit-log';
 
@@ -62,9 +63,10 @@ export function AuditTable({ entityType, entityId, showEntity = false }: AuditTa
       pagination={{
         current: page,
         pageSize,
+        // Past 10,000 entries the total is "at least" (10,000+) and stays the cap, so no page number goes deeper.
         total: data?.total ?? 0,
         showSizeChanger: true,
-        showTotal: (total) => t('common.totalItems', { total: String(total) }),
+        showTotal: () => t('common.totalItems', { total: formatListCount(data ?? { total: 0, totalIsExact: true }) }),
         onChange: (nextPage, nextSize) => {
           setPage(nextSize === pageSize ? nextPage : 1);
           setPageSize(nextSize);

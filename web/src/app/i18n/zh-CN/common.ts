@@ -23,6 +23,7 @@ export const common = {
     copy: '复制',
     copied: '已复制',
     saved: '已保存',
+    // total is formatListCount's: "1,234", or "10,000+" when the server stopped counting (at least).
     totalItems: '共 {{total}} 条',
     backHome: '返回工作台',
   },

@@ -6,6 +6,7 @@ import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth/auth-context';
 import { PageHeader } from '../../../app/components/page-header';
 import { formatInstant, formatYuan } from '../../../app/format';
+import { formatListCount, lastPageNumber, pageNumberRowLimit, pagerTotal, searchPageNumberRowLimit } from '../../../app/list-count';
 import { ClientFiltersBar } from '../components/client-filters-bar';
 import { ClientStatusTag } from '../components/client-status-tag';
 import { hasActiveFilters, useClientFilters } from '../hooks/use-client-filters';
@@ -27,11 +28,14 @@ function ClientsList({ canCreate }: { canCreate: boolean }) {
   const navigate = useNavigate();
   const provinceName = useProvinceName();
   const [filters, setFilters] = useClientFilters();
+  // A page number from a link may lie past the rows the API pages by number; show the last one it answers instead.
+  const rowLimit = filters.q ? searchPageNumberRowLimit : pageNumberRowLimit;
+  const page = Math.min(filters.page, lastPageNumber(filters.pageSize, rowLimit));
   const { data, isFetching, isPending } = useClientList({
     q: filters.q || undefined,
     province: (filters.province || undefined) as ProvinceCode | undefined,
     status: filters.status,
-    page: filters.page,
+    page,
     pageSize: filters.pageSize,
   });
 
@@ -99,12 +103,14 @@ function ClientsList({ canCreate }: { canCreate: boolean }) {
           locale={{ emptyText: isPending ? ' ' : empty }}
           scroll={{ x: 960 }}
           pagination={{
-            current: filters.page,
+            current: page,
             pageSize: filters.pageSize,
-            total: data?.total ?? 0,
+            // Page numbers reach the first 10,000 rows (1,000 matches of a search); the total shown may be larger
+            // (exact from the organisation's counters) or "at least" (10,000+, 1,000+).
+            total: pagerTotal(data, rowLimit),
             showSizeChanger: true,
-            showTotal: (total) => t('common.totalItems', { total: String(total) }),
-            onChange: (page, pageSize) => setFilters({ page: pageSize === filters.pageSize ? page : 1, pageSize }),
+            showTotal: () => t('common.totalItems', { total: formatListCount(data ?? { total: 0, totalIsExact: true }) }),
+            onChange: (nextPage, pageSize) => setFilters({ page: pageSize === filters.pageSize ? nextPage : 1, pageSize }),
           }}
         />
       </Card>

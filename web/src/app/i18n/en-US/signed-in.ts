@@ -1,0 +1,11 @@
+import type { signedInTexts as zh } from '../zh-CN/signed-in';
+import type { Widen } from '../types';
+import { audit } from './audit';
+import { calendar } from './calendar';
+import { catalog } from './catalog';
+import { clients } from './clients';
+import { pages } from './pages';
+import { platform } from './platform';
+import { settings } from './settings';
+
+export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...settings, ...audit, ...catalog, ...calendar, ...platform };
