@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerCompression } from './platform/http/compression.ts';
 import { installAuthentication } from './modules/auth/authenticate.ts';
 import { installAuthMaintenance } from './modules/auth/auth-maintenance.ts';
+import { installCounterCompaction } from './platform/db/org-counters.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { clientRoutes } from './modules/clients/routes.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await registerOpenApi(app, ctx.config.version);
   installAuthentication(app, ctx);
   installAuthMaintenance(app, ctx);
+  installCounterCompaction(app, ctx);
 
   await healthRoutes(app, ctx);
   await metaRoutes(app);

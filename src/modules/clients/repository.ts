@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ClientsTable } from '../../platform/db/schema.ts';
 import { toSearchColumns } from '../../platform/db/search-grams.ts';
+import { compactOrgCounters } from '../../platform/db/org-counters.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
 import type { Client } from './schemas.ts';
@@ -88,6 +89,8 @@ const bulkChunk = 500;
 export async function insertClientsBulk(db: Db, rows: ClientRow[]): Promise<void> {
   const insert = async (trx: Db) => {
     for (let i = 0; i < rows.length; i += bulkChunk) await trx.insertInto('clients').values(rows.slice(i, i + bulkChunk).map(withSearchColumns)).execute();
+    // A row's worth of counter changes each: folded in at once, so the next count reads no backlog.
+    await compactOrgCounters(trx);
   };
   if (db.isTransaction) await insert(db);
   else await db.transaction().execute(insert);
@@ -110,16 +113,20 @@ export interface ClientCounts {
 }
 
 /**
- * Exact counts at any size: for an organisation, the two counters its triggers keep (migration 0009), one row read
- * each; for a client user, their one company.
+ * Exact counts at any size: for an organisation, its two compacted counters plus the few changes not yet folded into
+ * them (migration 0009, `org-counters.ts`), read from their indexes; for a client user, their one company.
  */
 export async function countClients(db: Db, scope: Scope): Promise<ClientCounts> {
   if (scope.clientId === null) {
-    const rows = await withinScope(db.selectFrom('orgCounters'), scope, { org: 'orgCounters.orgId', client: null })
-      .select(['orgCounters.name', 'orgCounters.value'])
-      .where('orgCounters.name', 'in', ['clients.active', 'clients.archived'])
-      .execute();
-    const value = (name: string) => Number(rows.find((row) => row.name === name)?.value ?? 0);
+    const names = ['clients.active', 'clients.archived'];
+    const totals = withinScope(db.selectFrom('orgCounters'), scope, { org: 'orgCounters.orgId', client: null })
+      .select(['orgCounters.name as name', 'orgCounters.value as value'])
+      .where('orgCounters.name', 'in', names);
+    const pending = withinScope(db.selectFrom('orgCounterDeltas'), scope, { org: 'orgCounterDeltas.orgId', client: null })
+      .select(['orgCounterDeltas.name as name', 'orgCounterDeltas.delta as value'])
+      .where('orgCounterDeltas.name', 'in', names);
+    const rows = await totals.unionAll(pending).execute();
+    const value = (name: string) => rows.reduce((sum, row) => sum + (row.name === name ? Number(row.value) : 0), 0);
     return { active: value('clients.active'), archived: value('clients.archived') };
   }
   const rows = await scopedClients(db, scope).select(sql<number>`case when ${sql.ref('clients.archivedAt')} is null then 0 else 1 end`.as('archived')).execute();

@@ -151,11 +151,19 @@ export interface OrgSettingsTable {
   updatedAt: string;
 }
 
-/** Exact per-organisation counts kept by triggers (migration 0009), e.g. `clients.active`, `clients.archived`. */
+/** Exact per-organisation counts (migration 0009), e.g. `clients.active`, `clients.archived`: the compacted totals. */
 export interface OrgCountersTable {
   orgId: string;
   name: string;
   value: number;
+}
+
+/** Changes to those counts not yet folded into them, appended by triggers. */
+export interface OrgCounterDeltasTable {
+  id: Generated<number>;
+  orgId: string;
+  name: string;
+  delta: number;
 }
 
 export interface Database {
@@ -172,6 +180,7 @@ export interface Database {
   calendarRevision: CalendarRevisionTable;
   orgSettings: OrgSettingsTable;
   orgCounters: OrgCountersTable;
+  orgCounterDeltas: OrgCounterDeltasTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

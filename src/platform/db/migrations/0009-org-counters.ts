@@ -1,13 +1,16 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-// Exact counts per organisation that cost one row read: how many client companies are active and how many archived.
-// Triggers keep them in the same transaction as every insert, archive, restore or delete of a client, whichever code
-// path (the API, an import, a bulk seed, a hand-written fix) makes it, so the dashboard and the unfiltered client
-// list can show exact totals at any size instead of counting 100,000 index entries per request.
+// Exact counts per organisation that stay cheap to read: how many client companies are active and how many archived.
+// Triggers record each change as a delta row (+1 / −1) in the same transaction as the insert, archive, restore or
+// delete that causes it, whichever code path (the API, an import, a bulk seed, a hand-written fix) makes it. Deltas
+// are only ever appended, so concurrent writers never wait on one hot counter row; a reader adds the organisation's
+// few pending deltas to its compacted totals, and a periodic compaction folds them in (`org-counters.ts`).
 // Frozen in time: this migration never imports application code.
 
-const stateName = (row: 'new' | 'old', quote: (s: string) => string) =>
-  `(CASE WHEN ${row}.archived_at IS NULL THEN ${quote('clients.active')} ELSE ${quote('clients.archived')} END)`;
+const stateName = (row: 'new' | 'old') => `(CASE WHEN ${row}.archived_at IS NULL THEN 'clients.active' ELSE 'clients.archived' END)`;
+const delta = (row: 'new' | 'old', by: 1 | -1) => `INSERT INTO org_counter_deltas (org_id, name, delta) VALUES (${row}.org_id, ${stateName(row)}, ${by})`;
+// Only a change of organisation or of archived state moves a client between counters.
+const moves = 'old.org_id <> new.org_id OR (old.archived_at IS NULL) <> (new.archived_at IS NULL)';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -19,6 +22,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('value', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('org_counters_pk', ['org_id', 'name'])
       .execute();
+    await trx.schema
+      .createTable('org_counter_deltas')
+      .addColumn('id', isPostgres ? 'bigserial' : 'integer', (c) => (isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('org_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('delta', 'integer', (c) => c.notNull())
+      .execute();
+    await trx.schema.createIndex('org_counter_deltas_org').on('org_counter_deltas').columns(['org_id', 'name', 'delta']).execute();
     await sql`
       INSERT INTO org_counters (org_id, name, value)
       SELECT org_id, CASE WHEN archived_at IS NULL THEN 'clients.active' ELSE 'clients.archived' END, count(*)
@@ -31,17 +42,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   else await db.transaction().execute(work);
 }
 
-const q = (s: string) => `'${s}'`;
-const increment = (row: 'new' | 'old', target: string) =>
-  `INSERT INTO org_counters (org_id, name, value) VALUES (${row}.org_id, ${stateName(row, q)}, 1) ON CONFLICT (org_id, name) DO UPDATE SET value = ${target}.value + 1`;
-const decrement = (row: 'new' | 'old') => `UPDATE org_counters SET value = value - 1 WHERE org_id = ${row}.org_id AND name = ${stateName(row, q)}`;
-// Only a change of organisation or of archived state moves a client between counters.
-const moves = 'old.org_id <> new.org_id OR (old.archived_at IS NULL) <> (new.archived_at IS NULL)';
-
 async function createSqliteTriggers(db: Kysely<any>): Promise<void> {
-  await sql.raw(`CREATE TRIGGER clients_count_insert AFTER INSERT ON clients BEGIN ${increment('new', 'org_counters')}; END`).execute(db);
-  await sql.raw(`CREATE TRIGGER clients_count_delete AFTER DELETE ON clients BEGIN ${decrement('old')}; END`).execute(db);
-  await sql.raw(`CREATE TRIGGER clients_count_update AFTER UPDATE OF org_id, archived_at ON clients WHEN ${moves} BEGIN ${decrement('old')}; ${increment('new', 'org_counters')}; END`).execute(db);
+  await sql.raw(`CREATE TRIGGER clients_count_insert AFTER INSERT ON clients BEGIN ${delta('new', 1)}; END`).execute(db);
+  await sql.raw(`CREATE TRIGGER clients_count_delete AFTER DELETE ON clients BEGIN ${delta('old', -1)}; END`).execute(db);
+  await sql.raw(`CREATE TRIGGER clients_count_update AFTER UPDATE OF org_id, archived_at ON clients WHEN ${moves} BEGIN ${delta('old', -1)}; ${delta('new', 1)}; END`).execute(db);
 }
 
 async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
@@ -49,8 +53,8 @@ async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
     .raw(
       `CREATE FUNCTION clients_count() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN ${decrement('old')}; END IF;
-        IF TG_OP IN ('UPDATE', 'INSERT') THEN ${increment('new', 'org_counters')}; END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN ${delta('old', -1)}; END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN ${delta('new', 1)}; END IF;
         RETURN NULL;
       END $$`,
     )
@@ -68,5 +72,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   } else {
     for (const name of ['clients_count_insert', 'clients_count_delete', 'clients_count_update']) await sql.raw(`DROP TRIGGER IF EXISTS ${name}`).execute(db);
   }
+  await db.schema.dropTable('org_counter_deltas').execute();
   await db.schema.dropTable('org_counters').execute();
 }
