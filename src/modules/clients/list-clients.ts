@@ -180,16 +180,16 @@ export async function listClients(db: Db, scope: Scope, filter: ClientFilter): P
     const { query, order } = sortedMatches();
     return rowsOf(applyPosition(query, order, at));
   };
-  // A bounded stretch of the name index from `at` (an index range, read in order), and the first page of its matches:
-  // the page, if the stretch holds one. Only the stretch's matches are put in order again, never the whole stretch.
-  const walk = async (at: PagePosition): Promise<{ rows: ClientRow[]; wholeRest: boolean }> => {
+  // A bounded stretch of the name index from `at` (an index range, read in order), and the first page of its matches.
+  // Only the stretch's matches are put in order again, never the whole stretch. Null when the stretch holds less than
+  // a page and the list goes on beyond it.
+  const walk = async (at: PagePosition): Promise<ClientRow[] | null> => {
     const bound = filter.walkBound ?? walkBound;
     const stretch = applyPosition(listed(db, scope, filter).select(['clients.id', 'clients.name', 'clients.searchText', 'clients.uscc']), clientOrder, { ...at, pageSize: bound - 1 });
-    const keys = db.selectFrom(stretch.as('w')).select(['w.id', 'w.name']).where(anyMatch(match, { table: 'w' })).orderBy('w.name').orderBy('w.id').limit(at.pageSize + 1);
-    const rows = await rowsOf(keys);
-    // Fewer matches than a page and a stretch cut short: whether the list goes on beyond it.
-    const wholeRest = rows.length > at.pageSize || !(await applyPosition(listed(db, scope, filter).select(['clients.id']), clientOrder, { ...at, offset: bound, pageSize: 0 }).executeTakeFirst());
-    return { rows, wholeRest };
+    const rows = await rowsOf(db.selectFrom(stretch.as('w')).select(['w.id', 'w.name']).where(anyMatch(match, { table: 'w' })).orderBy('w.name').orderBy('w.id').limit(at.pageSize + 1));
+    if (rows.length > at.pageSize) return rows;
+    const beyond = await applyPosition(listed(db, scope, filter).select(['clients.id']), clientOrder, { ...at, offset: bound, pageSize: 0 }).executeTakeFirst();
+    return beyond ? null : rows;
   };
 
   let found: ClientRow[] = [];
@@ -198,11 +198,7 @@ export async function listClients(db: Db, scope: Scope, filter: ClientFilter): P
     // Page numbers (an offset) become a cursor: the key of the match just before the page, from the sorted matches.
     const { query, order } = sortedMatches();
     const start = await seekOffset(query.clearSelect(), order, position);
-    if (start) {
-      const walked = await walk(start);
-      // Too few matches in the stretch, and more of the list beyond it: gather after all.
-      found = walked.rows.length > start.pageSize || walked.wholeRest ? walked.rows : await gather(start);
-    }
+    if (start) found = (await walk(start)) ?? (await gather(start));
   }
   const { rows, nextCursor } = finishPage(found, clientOrder, position);
   return { items: rows, total, totalIsExact, page: position.page, pageSize: position.pageSize, nextCursor };
