@@ -20,7 +20,7 @@ export function packageVersion(): string {
 
 /** Opens the database, brings the schema up to date and wires the adapters. */
 export async function createContext(config: Config, options: { logger?: Logger; clock?: Clock } = {}): Promise<AppContext> {
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
   const calendar = createCalendarHolder();
   try {
     await migrateToLatest(database.db);

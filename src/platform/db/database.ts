@@ -6,6 +6,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type LogConfig
 import type { Database } from './schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { cacheStatements } from './statement-cache.ts';
+import { defaultDbPoolSize } from '../config.ts';
 
 export type Db = Kysely<Database>;
 
@@ -30,6 +31,8 @@ function unreachable(url: string, cause: unknown): AppError {
 /** Options for opening a database; `log` (Kysely's) lets tests see every query that runs, e.g. to EXPLAIN it. */
 export interface OpenOptions {
   log?: LogConfig;
+  /** PostgreSQL connections kept open at most (the configuration's `dbPoolSize`). */
+  poolSize?: number;
 }
 
 function openSqlite(url: string, options: OpenOptions): DatabaseHandle {
@@ -51,7 +54,7 @@ function openSqlite(url: string, options: OpenOptions): DatabaseHandle {
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? defaultDbPoolSize(), connectionTimeoutMillis: 5000 });
   pool.on('error', () => undefined); // idle-client errors surface on the next query instead of crashing
   try {
     const client = await pool.connect();
