@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { deleteExpiredSessions } from './repository.ts';
 import { pruneThrottle } from './throttle-repository.ts';
+import { installPeriodicTask } from '../../platform/http/periodic-task.ts';
 
 /** How often expired sessions and stale sign-in throttle rows are swept. */
 export const authSweepIntervalMs = 10 * 60_000;
@@ -12,19 +13,11 @@ export async function sweepAuthState(ctx: AppContext): Promise<{ sessions: numbe
   return { sessions: await deleteExpiredSessions(ctx.db, { now }), throttleRows: await pruneThrottle(ctx.db, now) };
 }
 
-/** Sweeps on a timer that lives with the app: started when it is ready, stopped when it closes, never keeping the process up. */
+/** Sweeps on a timer that lives with the app (`installPeriodicTask`). */
 export function installAuthMaintenance(app: FastifyInstance, ctx: AppContext): void {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const sweep = () => {
-    running = sweepAuthState(ctx).catch((err: unknown) => ctx.logger.warn({ err }, 'sweeping expired sessions failed'));
-  };
-  app.addHook('onReady', async () => {
-    timer = setInterval(sweep, authSweepIntervalMs);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
+  installPeriodicTask(app, {
+    intervalMs: authSweepIntervalMs,
+    task: () => sweepAuthState(ctx),
+    onError: (err) => ctx.logger.warn({ err }, 'sweeping expired sessions failed'),
   });
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from './database.ts';
 import { dialectOf } from './dialect-of.ts';
+import { installPeriodicTask } from '../http/periodic-task.ts';
 
 /**
  * Folds the pending counter deltas (appended by triggers, migration 0009) into the organisations' totals, so a read
@@ -36,19 +37,11 @@ export async function compactOrgCounters(db: Db): Promise<number> {
 /** How often pending counter deltas are folded in: a read then adds at most a few seconds' worth of changes. */
 export const counterCompactionIntervalMs = 2_000;
 
-/** Compacts on a timer that lives with the app: started when it is ready, stopped when it closes, never keeping the process up. */
+/** Compacts on a timer that lives with the app (`installPeriodicTask`). */
 export function installCounterCompaction(app: FastifyInstance, ctx: Pick<AppContext, 'db' | 'logger'>): void {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const compact = () => {
-    running = running.then(() => compactOrgCounters(ctx.db)).catch((err: unknown) => ctx.logger.warn({ err }, 'compacting organisation counters failed'));
-  };
-  app.addHook('onReady', async () => {
-    timer = setInterval(compact, counterCompactionIntervalMs);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
+  installPeriodicTask(app, {
+    intervalMs: counterCompactionIntervalMs,
+    task: () => compactOrgCounters(ctx.db),
+    onError: (err) => ctx.logger.warn({ err }, 'compacting organisation counters failed'),
   });
 }
