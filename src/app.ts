@@ -30,6 +30,7 @@ import { eligibilityRoutes } from './modules/eligibility/routes.ts';
 import { obligationsRoutes } from './modules/obligations/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { organisationAdminRoutes } from './modules/organisations/routes.ts';
+import { applicationRoutes } from './modules/applications/routes.ts';
 import { startCalendarSync } from './modules/calendar/calendar-sync.ts';
 
 export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await obligationsRoutes(app, ctx);
   await settingsRoutes(app, ctx);
   await organisationAdminRoutes(app, ctx);
+  await applicationRoutes(app, ctx);
 
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   // A calendar change made by the CLI or another instance reaches this one within seconds; stopped with the app.

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/test-databases.ts';
-import { createTestApp, makeOperator, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
+import { createTestApp, makeOperator, seedApplications, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
 import { bodylessWriteRoutes, writeRoutes, type WriteRoute } from './routes-table.ts';
 import type { AppContext } from '../../src/app-context.ts';
 
 async function dump(ctx: AppContext) {
-  const tables = ['organisations', 'clients', 'users', 'apiTokens'] as const;
+  const tables = ['organisations', 'clients', 'users', 'apiTokens', 'applications', 'applicationEvents', 'licences'] as const;
   const rows: unknown[] = await Promise.all(tables.map((t) => ctx.db.selectFrom(t).selectAll().orderBy('id').execute()));
   rows.push(await ctx.db.selectFrom('orgSettings').selectAll().orderBy('orgId').orderBy('key').execute());
   rows.push(await ctx.db.selectFrom('calendarYears').selectAll().orderBy('year').execute());
@@ -31,7 +31,7 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    org = await seedOrg(t.ctx, 'Gamma');
+    org = await seedApplications(t.ctx, await seedOrg(t.ctx, 'Gamma'));
     // An operator, so the operator-only routes (calendar years, /api/admin) reach validation.
     await makeOperator(t.ctx, org.emails.owner);
     admin = await signIn(t.app, org.emails.owner);
@@ -143,6 +143,9 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
     ['/api/audit', 'cursor', cursorOf(['2026-01-01T00:00:00.000Z', 'not a number'])],
     ['/api/users', 'cursor', cursorOf([1, 2, 3])],
     ['/api/tokens', 'cursor', '%00'],
+    ['/api/applications', 'cursor', cursorOf(['2026-01-01T00:00:00.000Z', 7])],
+    ['/api/applications', 'state', 'approved'],
+    ['/api/applications', 'clientId', 'not-a-uuid'],
     ['/api/clients', 'page', '501'],
     ['/api/audit', 'page', '101&pageSize=100'],
     ['/api/audit', 'entityType', '%00'],

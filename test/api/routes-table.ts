@@ -22,6 +22,12 @@ export interface IdRoute {
   operatorOnly?: boolean;
 }
 
+/**
+ * The application of the organisation's first listed company. Where the tests name a made-up company (a missing id),
+ * that company's id stands in: no application has it, so the route answers as for any missing id.
+ */
+export const applicationOf = (org: SeededOrg) => org.applicationIdsByClient?.[org.clientIds[0]] ?? org.clientIds[0];
+
 export interface ForeignIds {
   userId: string;
   tokenId: string;
@@ -36,6 +42,11 @@ export const idRoutes: IdRoute[] = [
   { name: 'reset user password', method: 'POST', url: (_o, ids) => `/api/users/${ids.userId}/reset-password` },
   { name: 'eligibility for a client', companyData: true, method: 'POST', url: () => '/api/eligibility', payload: (o: SeededOrg) => ({ service: 'B24-1', scope: 'BJ', clientId: o.clientIds[0] }) },
   { name: 'revoke token', method: 'DELETE', url: (_o, ids) => `/api/tokens/${ids.tokenId}` },
+  { name: 'open application for a client', companyData: true, clientForbidden: true, method: 'POST', url: () => '/api/applications', payload: (o: SeededOrg) => ({ clientId: o.clientIds[0], serviceCode: 'B24-1', scope: 'BJ' }) },
+  { name: 'get application', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}` },
+  { name: 'application activity', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/activity` },
+  { name: 'patch application', companyData: true, clientForbidden: true, method: 'PATCH', url: (o) => `/api/applications/${applicationOf(o)}`, payload: { version: 1, business: { seats: 9 } } },
+  { name: 'move application', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, payload: { to: 'withdrawn', version: 1 } },
   { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
 ];
@@ -68,6 +79,9 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'create token', method: 'POST', url: () => '/api/tokens', valid: { name: 'script' }, required: 'name', wrongType: ['name', 5], longField: 'name', textField: 'name' },
   { name: 'eligibility check', method: 'POST', url: () => '/api/eligibility', valid: { service: 'B24-1', scope: 'BJ', company: { registeredCapital: 1_000_000, businessScope: '呼叫中心业务', foreignSharePercent: 0, province: 'BJ' } }, required: 'service', wrongType: ['scope', 5], longField: 'clientId' },
   { name: 'obligations preview', method: 'POST', url: () => '/api/obligations/preview', valid: { service: 'B24-1', scope: 'BJ', issuedOn: '2024-01-15' }, required: 'issuedOn', wrongType: ['annualReportsFiled', '2025'], longField: 'issuedOn' },
+  { name: 'open application', method: 'POST', url: () => '/api/applications', valid: { clientId: '7d0c1a2e-1111-4222-8333-944455556666', serviceCode: 'B24-1', scope: 'BJ' }, required: 'clientId', wrongType: ['scope', 5], longField: 'serviceCode', textField: 'serviceCode' },
+  { name: 'patch application', method: 'PATCH', url: (o) => `/api/applications/${applicationOf(o)}`, valid: { version: 1, business: { seats: 10, businessTypes: ['呼入客服'] } }, required: 'version', wrongType: ['business', 'big'], longField: 'business.coverage', textField: 'business.businessTypes.0' },
+  { name: 'move application', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, valid: { to: 'withdrawn', version: 1 }, required: 'to', wrongType: ['version', 'one'], longField: 'note', textField: 'acceptanceNo' },
   { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { version: 1, overrides: { 'processing.in-province.working-days': 45 } }, required: 'version', wrongType: ['overrides', 'forty-five'] },
 ];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/test-databases.ts';
-import { createTestApp, makeOperator, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
+import { createTestApp, makeOperator, seedApplications, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
 import { idRoutes, type ForeignIds, type IdRoute } from './routes-table.ts';
 
 const bodyFor = (route: IdRoute, org: SeededOrg) => (typeof route.payload === 'function' ? route.payload(org) : route.payload);
@@ -8,14 +8,16 @@ import type { AppContext } from '../../src/app-context.ts';
 
 /** Everything organisation B owns, to prove a refused request changed nothing. */
 async function snapshot(ctx: AppContext, orgId: string) {
-  const [organisation, clients, users, tokens, audit] = await Promise.all([
+  const [organisation, clients, users, tokens, audit, applications, events] = await Promise.all([
     ctx.db.selectFrom('organisations').selectAll().where('id', '=', orgId).execute(),
     ctx.db.selectFrom('clients').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('users').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('apiTokens').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('auditLog').select(['id']).where('orgId', '=', orgId).execute(),
+    ctx.db.selectFrom('applications').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
+    ctx.db.selectFrom('applicationEvents').select(['id']).where('orgId', '=', orgId).execute(),
   ]);
-  return JSON.stringify({ organisation, clients, users, tokens, audit: audit.length });
+  return JSON.stringify({ organisation, clients, users, tokens, audit: audit.length, applications, events: events.length });
 }
 
 describe.each(testDialects())('tenant isolation on $name', (dialect) => {
@@ -31,8 +33,8 @@ describe.each(testDialects())('tenant isolation on $name', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    a = await seedOrg(t.ctx, 'Alpha');
-    b = await seedOrg(t.ctx, 'Beta');
+    a = await seedApplications(t.ctx, await seedOrg(t.ctx, 'Alpha'));
+    b = await seedApplications(t.ctx, await seedOrg(t.ctx, 'Beta'));
     const adminB = await signIn(t.app, b.emails.admin);
     adminA = await signIn(t.app, a.emails.admin);
     clientA = await signIn(t.app, a.emails.client);

@@ -1,3 +1,4 @@
+import { createApplication } from '../../src/modules/applications/service.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/app-context.ts';
@@ -66,6 +67,8 @@ export interface SeededOrg {
   clientIds: string[];
   emails: Record<Role, string>;
   userIds: Record<Role, string>;
+  /** After `seedApplications`: each client company's draft application. */
+  applicationIdsByClient?: Record<string, string>;
 }
 
 const validCodes = ['91350100M000100Y43', '91512081MA62K0260E', '9131000063159284XQ'];
@@ -94,4 +97,14 @@ export async function seedOrg(ctx: AppContext, label: string): Promise<SeededOrg
 /** Makes a seeded user an instance operator, as `licensedesk operator grant` does (seeded organisations have none). */
 export async function makeOperator(ctx: AppContext, email: string): Promise<void> {
   await grantOperator(ctx, { email });
+}
+
+/** One draft application (B24-1, Beijing) per seeded client company, opened as the organisation's staff would. */
+export async function seedApplications(ctx: AppContext, org: SeededOrg): Promise<SeededOrg> {
+  const applicationIdsByClient: Record<string, string> = {};
+  for (const clientId of org.clientIds) {
+    const application = await createApplication(ctx, operatorActor(org.orgId), { clientId, serviceCode: 'B24-1', scope: 'BJ' });
+    applicationIdsByClient[clientId] = application.id;
+  }
+  return { ...org, applicationIdsByClient };
 }

@@ -10,6 +10,11 @@ export const permissionRoles = {
   'clients:write': ['owner', 'admin', 'staff', 'client'],
   'clients:create': ['owner', 'admin', 'staff'],
   'clients:archive': ['owner', 'admin', 'staff'],
+  /** Client users read their own company's applications (the client portal), without fees. */
+  'applications:read': ['owner', 'admin', 'staff', 'client'],
+  'applications:create': ['owner', 'admin', 'staff'],
+  /** Editing, assigning and moving an application through its steps. */
+  'applications:write': ['owner', 'admin', 'staff'],
   'users:manage': ['owner', 'admin'],
   'audit:read': ['owner', 'admin'],
   'settings:manage': ['owner', 'admin'],

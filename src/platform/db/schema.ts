@@ -166,6 +166,66 @@ export interface OrgCounterDeltasTable {
   delta: number;
 }
 
+/** A licence application (the guide's five steps); `state` follows `src/domain/workflow`. */
+export interface ApplicationsTable {
+  id: string;
+  orgId: string;
+  clientId: string;
+  serviceCode: string;
+  /** `cross-regional` or a province code. */
+  scope: string;
+  state: string;
+  /** While on hold: the state it resumes to. */
+  heldFrom: string | null;
+  assigneeId: string | null;
+  contractSignedOn: string | null;
+  /** The agency fee, integer yuan; never shown to client users. */
+  contractFeeYuan: number | null;
+  submittedOn: string | null;
+  acceptanceNo: string | null;
+  acceptedOn: string | null;
+  issuedOn: string | null;
+  licenceId: string | null;
+  /** JSON array of the item keys the open correction request sent back. */
+  correctionItems: ColumnType<string, string | undefined, string>;
+  /** JSON object of the business-description fields (seats, staff, …). */
+  business: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One entry of an application's activity feed: a move, an edit, a review. */
+export interface ApplicationEventsTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  kind: string;
+  fromState: string | null;
+  toState: string | null;
+  /** JSON text of what the event recorded (dates, numbers, changed fields). */
+  details: ColumnType<string, string | undefined, string>;
+  note: ColumnType<string, string | undefined, string>;
+  actorId: string | null;
+  at: string;
+}
+
+/** A licence held by a client company; created when an application is issued (the registry builds on it). */
+export interface LicencesTable {
+  id: string;
+  orgId: string;
+  clientId: string;
+  applicationId: string | null;
+  number: string;
+  serviceCode: string;
+  scope: string;
+  issuedOn: string;
+  expiresOn: string;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -181,6 +241,9 @@ export interface Database {
   orgSettings: OrgSettingsTable;
   orgCounters: OrgCountersTable;
   orgCounterDeltas: OrgCounterDeltasTable;
+  applications: ApplicationsTable;
+  applicationEvents: ApplicationEventsTable;
+  licences: LicencesTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

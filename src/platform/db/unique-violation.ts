@@ -33,6 +33,7 @@ interface KnownDuplicate {
 const knownDuplicates: Record<string, KnownDuplicate> = {
   'users.email': { code: 'USER_DUPLICATE_EMAIL', message: { zh: '该邮箱已在本组织注册', en: 'This email is already registered in this organisation' } },
   'clients.uscc': { code: 'CLIENT_DUPLICATE_USCC', message: { zh: '已有客户使用该信用代码', en: 'Another client already has this credit code' } },
+  'licences.number': { code: 'LICENCE_DUPLICATE', message: { zh: '本机构已登记该许可证编号', en: 'This organisation already holds a licence with this number' } },
 };
 
 const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -28,6 +28,10 @@ export const errorStatus = {
   USER_DUPLICATE_EMAIL: 409,
   /** A write named a `version` older than the record's: someone else changed it since it was read. */
   VERSION_CONFLICT: 409,
+  /** An application cannot make this move now; details name the guard that refused and why. */
+  TRANSITION_REFUSED: 409,
+  /** The organisation already holds a licence with this number. */
+  LICENCE_DUPLICATE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   USCC_CHECK_FAILED: 422,

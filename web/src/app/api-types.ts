@@ -232,6 +232,445 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List applications, newest change first (filter by state, client, assignee) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only applications assigned to this user */
+                    assigneeId?: string;
+                    /** @description Only this client company’s applications */
+                    clientId?: string;
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */
+                    state?: "draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Application"][];
+                            nextCursor: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
+                            total: number;
+                            totalIsExact: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open an application for a client company (state draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The client company applying
+                         */
+                        clientId: string;
+                        /** @description 许可范围: cross-regional (MIIT) or a province code (BJ, SH, …) */
+                        scope: "cross-regional" | "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ" | "TW" | "HK" | "MO";
+                        /** @description Catalogue service code, e.g. B24-1 */
+                        serviceCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the assignee or the business description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId?: string | null;
+                        /** BusinessDescription */
+                        business?: {
+                            /** @description 业务类型 e.g. 呼入客服, 呼出营销 */
+                            businessTypes?: string[];
+                            /** @description 业务覆盖范围 Coverage */
+                            coverage?: string;
+                            /** @description 运营模式 Operating mode */
+                            operatingMode?: string;
+                            /** @description 坐席数 Seats */
+                            seats?: number;
+                            /** @description 从业人员数 Staff */
+                            staff?: number;
+                            /** @description 系统及设备 Systems and equipment */
+                            systemDescription?: string;
+                            /** @description 中继线路 Trunk lines */
+                            trunkLines?: string;
+                        };
+                        /** @description The version this change is based on; a stale one answers 409 VERSION_CONFLICT */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/applications/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application’s activity feed, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorId: string | null;
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                fromState: string | null;
+                                id: string;
+                                /** @description created, transition, updated */
+                                kind: string;
+                                note: string;
+                                toState: string | null;
+                            }[];
+                            nextCursor: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
+                            total: number;
+                            totalIsExact: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an application to its next state; a refused move answers 409 TRANSITION_REFUSED naming the guard */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description to accepted: 受理编号 */
+                        acceptanceNo?: string;
+                        /**
+                         * Format: date
+                         * @description to accepted: 受理日期 (YYYY-MM-DD)
+                         */
+                        acceptedOn?: string;
+                        /** @description to collecting: the agency fee, integer yuan */
+                        contractFeeYuan?: number;
+                        /**
+                         * Format: date
+                         * @description to collecting: 代办合同签订日期 (YYYY-MM-DD)
+                         */
+                        contractSignedOn?: string;
+                        /**
+                         * Format: date
+                         * @description to issued: 有效期至; default five years after issue (YYYY-MM-DD)
+                         */
+                        expiresOn?: string;
+                        /**
+                         * Format: date
+                         * @description to issued: 发证日期 (YYYY-MM-DD)
+                         */
+                        issuedOn?: string;
+                        /** @description to correction_requested: the checklist items sent back */
+                        items?: string[];
+                        /** @description to issued: 许可证编号, e.g. 京B2-20261234 (in-province) or B2-20261234 (cross-regional) */
+                        licenceNumber?: string;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description to correction_requested: 补正通知日期 (YYYY-MM-DD)
+                         */
+                        requestedOn?: string;
+                        /**
+                         * Format: date
+                         * @description to submitted: 提交日期 (YYYY-MM-DD)
+                         */
+                        submittedOn?: string;
+                        /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */
+                        to: "draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold";
+                        /** @description The version the move is based on; of two racing moves one wins, the other gets 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -2897,6 +3336,50 @@ export interface components {
             lastUsedAt: string | null;
             name: string;
             revokedAt: string | null;
+        };
+        /** Application */
+        Application: {
+            acceptanceNo: string | null;
+            acceptedOn: string | null;
+            assigneeId: string | null;
+            /** BusinessDescription */
+            business: {
+                /** @description 业务类型 e.g. 呼入客服, 呼出营销 */
+                businessTypes?: string[];
+                /** @description 业务覆盖范围 Coverage */
+                coverage?: string;
+                /** @description 运营模式 Operating mode */
+                operatingMode?: string;
+                /** @description 坐席数 Seats */
+                seats?: number;
+                /** @description 从业人员数 Staff */
+                staff?: number;
+                /** @description 系统及设备 Systems and equipment */
+                systemDescription?: string;
+                /** @description 中继线路 Trunk lines */
+                trunkLines?: string;
+            };
+            /** Format: uuid */
+            clientId: string;
+            clientName: string;
+            contractFeeYuan: number | null;
+            contractSignedOn: string | null;
+            correctionItems: string[];
+            createdAt: string;
+            heldFrom: ("draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold") | null;
+            /** Format: uuid */
+            id: string;
+            issuedOn: string | null;
+            licenceId: string | null;
+            /** @description Where the caller may try to move it next (the guards still decide); empty for client users */
+            nextStates: ("draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold")[];
+            scope: string;
+            serviceCode: string;
+            /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */
+            state: "draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold";
+            submittedOn: string | null;
+            updatedAt: string;
+            version: number;
         };
         /** CatalogScope */
         CatalogScope: {

@@ -8,6 +8,7 @@ import * as m0006 from './0006-calendar-revision.ts';
 import * as m0007 from './0007-identifiers-and-settings-version.ts';
 import * as m0008 from './0008-list-indexes.ts';
 import * as m0009 from './0009-org-counters.ts';
+import * as m0010 from './0010-applications.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-identifiers-and-settings-version': m0007,
   '0008-list-indexes': m0008,
   '0009-org-counters': m0009,
+  '0010-applications': m0010,
 };

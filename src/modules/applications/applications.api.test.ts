@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/support/test-databases.ts';
+import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../../../test/support/test-app.ts';
+
+describe.each(testDialects())('applications on $name', (dialect) => {
+  let t: TestApp;
+  let org: SeededOrg;
+  let staff: Session;
+  let client: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    org = await seedOrg(t.ctx, 'Apps');
+    staff = await signIn(t.app, org.emails.staff);
+    client = await signIn(t.app, org.emails.client);
+  });
+  afterAll(() => t?.close());
+
+  const open = async (body: Record<string, unknown> = {}) => {
+    const res = await staff.request({ method: 'POST', url: '/api/applications', payload: { clientId: org.clientIds[0], serviceCode: 'B24-1', scope: 'BJ', ...body } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const move = (session: Session, id: string, body: Record<string, unknown>) => session.request({ method: 'POST', url: `/api/applications/${id}/transitions`, payload: body });
+  /** Puts an application straight into a later state, as the material steps (not built yet) would have. */
+  const setState = (id: string, fields: Record<string, unknown>) => t.ctx.db.updateTable('applications').set(fields).where('id', '=', id).execute();
+
+  it('opens an application as a draft, in its activity feed and the audit log', async () => {
+    const app = await open({ assigneeId: org.userIds.staff });
+    expect(app).toMatchObject({ state: 'draft', version: 1, clientId: org.clientIds[0], clientName: 'Apps client 1', serviceCode: 'B24-1', scope: 'BJ', assigneeId: org.userIds.staff, contractFeeYuan: null });
+    expect(app.nextStates).toEqual(['collecting', 'withdrawn', 'on_hold']);
+    const activity = (await staff.request({ method: 'GET', url: `/api/applications/${app.id}/activity` })).json();
+    expect(activity.items.map((e: { kind: string }) => e.kind)).toEqual(['created']);
+    const audit = await t.ctx.db.selectFrom('auditLog').select(['action', 'summary']).where('entityId', '=', app.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].summary).toContain('Apps client 1');
+  });
+
+  it('refuses an unknown service, a foreign or missing client, an archived client and a client user as assignee', async () => {
+    const bad = async (body: Record<string, unknown>) => staff.request({ method: 'POST', url: '/api/applications', payload: { clientId: org.clientIds[0], serviceCode: 'B24-1', scope: 'BJ', ...body } });
+    const service = await bad({ serviceCode: 'Z99' });
+    expect(service.statusCode).toBe(400);
+    expect(service.json().error.details[0].field).toBe('serviceCode');
+    expect((await bad({ clientId: '7d0c1a2e-1111-4222-8333-944455556666' })).statusCode).toBe(404);
+    const assignee = await bad({ assigneeId: org.userIds.client });
+    expect(assignee.statusCode).toBe(400);
+    expect(assignee.json().error.details[0]).toMatchObject({ field: 'assigneeId', code: 'ASSIGNEE_INVALID' });
+    expect((await bad({ scope: 'XX' })).statusCode).toBe(400);
+    await staff.request({ method: 'POST', url: `/api/clients/${org.clientIds[1]}/archive` });
+    const archived = await bad({ clientId: org.clientIds[1] });
+    expect(archived.statusCode).toBe(422);
+    expect(archived.json().error.details[0].code).toBe('CLIENT_ARCHIVED');
+    await staff.request({ method: 'POST', url: `/api/clients/${org.clientIds[1]}/restore` });
+  });
+
+  it('refuses a move its guard forbids with the reason in words, and records the contract when given', async () => {
+    const app = await open();
+    const refused = await move(staff, app.id, { to: 'collecting', version: 1 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'TRANSITION_REFUSED', details: [{ field: 'to', code: 'contract-recorded' }] });
+    expect(refused.json().error.message).toContain('代办合同签订日期');
+
+    const skipped = await move(staff, app.id, { to: 'submitted', version: 1, submittedOn: '2026-01-05' });
+    expect(skipped.json().error.details[0].code).toBe('move-allowed');
+
+    const moved = await move(staff, app.id, { to: 'collecting', version: 1, contractSignedOn: '2026-01-05', contractFeeYuan: 30000, note: '客户已签字' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ state: 'collecting', version: 2, contractSignedOn: '2026-01-05', contractFeeYuan: 30000 });
+
+    const drafting = await move(staff, app.id, { to: 'drafting', version: 2 });
+    expect(drafting.statusCode).toBe(409);
+    expect(drafting.json().error.details[0].code).toBe('uploaded-items-accepted');
+    expect(drafting.json().error.message).toContain('营业执照');
+
+    const activity = (await staff.request({ method: 'GET', url: `/api/applications/${app.id}/activity` })).json();
+    expect(activity.items[0]).toMatchObject({ kind: 'transition', fromState: 'draft', toState: 'collecting', note: '客户已签字', details: { contractFeeYuan: 30000 } });
+    expect(activity.items[0].actorName).toBe('Apps staff');
+  });
+
+  it('lets a client user see their own company’s applications without fees, and change nothing', async () => {
+    const app = await open();
+    await move(staff, app.id, { to: 'collecting', version: 1, contractSignedOn: '2026-01-05', contractFeeYuan: 30000 });
+    const seen = await client.request({ method: 'GET', url: `/api/applications/${app.id}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ state: 'collecting', contractFeeYuan: null, nextStates: [] });
+    const activity = (await client.request({ method: 'GET', url: `/api/applications/${app.id}/activity` })).json();
+    expect(JSON.stringify(activity)).not.toContain('30000');
+    expect((await move(client, app.id, { to: 'withdrawn', version: 2 })).statusCode).toBe(403);
+    expect((await client.request({ method: 'PATCH', url: `/api/applications/${app.id}`, payload: { version: 2, business: { seats: 1 } } })).statusCode).toBe(403);
+    expect((await client.request({ method: 'POST', url: '/api/applications', payload: { clientId: org.clientIds[0], serviceCode: 'B24-1', scope: 'BJ' } })).statusCode).toBe(403);
+    const other = await open({ clientId: org.clientIds[1] });
+    expect((await client.request({ method: 'GET', url: `/api/applications/${other.id}` })).statusCode).toBe(404);
+    const list = (await client.request({ method: 'GET', url: '/api/applications?pageSize=200' })).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((a: { clientId: string; contractFeeYuan: unknown }) => a.clientId === org.clientIds[0] && a.contractFeeYuan === null)).toBe(true);
+  });
+
+  it('of two racing moves from the same version exactly one wins', async () => {
+    const app = await open();
+    const [a, b] = await Promise.all([move(staff, app.id, { to: 'withdrawn', version: 1 }), move(staff, app.id, { to: 'on_hold', version: 1 })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().error.code).toBe('VERSION_CONFLICT');
+    const after = (await staff.request({ method: 'GET', url: `/api/applications/${app.id}` })).json();
+    expect(after.version).toBe(2);
+    const events = (await staff.request({ method: 'GET', url: `/api/applications/${app.id}/activity` })).json();
+    expect(events.items.filter((e: { kind: string }) => e.kind === 'transition')).toHaveLength(1);
+  });
+
+  it('pauses and resumes to the state it left; nothing leaves withdrawn', async () => {
+    const app = await open();
+    const held = (await move(staff, app.id, { to: 'on_hold', version: 1 })).json();
+    expect(held).toMatchObject({ state: 'on_hold', heldFrom: 'draft', nextStates: ['draft', 'withdrawn'] });
+    const elsewhere = await move(staff, app.id, { to: 'collecting', version: 2, contractSignedOn: '2026-01-05', contractFeeYuan: 1 });
+    expect(elsewhere.json().error.details[0].code).toBe('resumes-where-it-paused');
+    expect((await move(staff, app.id, { to: 'draft', version: 2 })).json()).toMatchObject({ state: 'draft', heldFrom: null, version: 3 });
+    expect((await move(staff, app.id, { to: 'withdrawn', version: 3 })).json().state).toBe('withdrawn');
+    const after = await move(staff, app.id, { to: 'draft', version: 4 });
+    expect(after.json().error.details[0].code).toBe('move-allowed');
+  });
+
+  it('issues a licence whose number fits the scope and the service, once per number', async () => {
+    const app = await open();
+    await setState(app.id, { state: 'accepted', contractSignedOn: '2025-09-01', submittedOn: '2025-10-08', acceptanceNo: 'A-1', acceptedOn: '2025-10-12' });
+    const shanghai = await move(staff, app.id, { to: 'issued', version: 1, licenceNumber: '沪B2-20251234', issuedOn: '2025-12-01' });
+    expect(shanghai.json().error.details[0].code).toBe('licence-number-fits');
+    const issued = await move(staff, app.id, { to: 'issued', version: 1, licenceNumber: ' 京b2-20251234 ', issuedOn: '2025-12-01' });
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(issued.json()).toMatchObject({ state: 'issued', issuedOn: '2025-12-01', nextStates: [] });
+    const licence = await t.ctx.db.selectFrom('licences').selectAll().where('id', '=', issued.json().licenceId).executeTakeFirstOrThrow();
+    expect(licence).toMatchObject({ number: '京B2-20251234', clientId: org.clientIds[0], applicationId: app.id, serviceCode: 'B24-1', scope: 'BJ', issuedOn: '2025-12-01', expiresOn: '2030-12-01' });
+
+    const second = await open();
+    await setState(second.id, { state: 'accepted', contractSignedOn: '2025-09-01', submittedOn: '2025-10-08', acceptanceNo: 'A-2', acceptedOn: '2025-10-12' });
+    const duplicate = await move(staff, second.id, { to: 'issued', version: 1, licenceNumber: '京B2-20251234', issuedOn: '2025-12-01' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error.code).toBe('LICENCE_DUPLICATE');
+    expect((await staff.request({ method: 'GET', url: `/api/applications/${second.id}` })).json()).toMatchObject({ state: 'accepted', version: 1, licenceId: null });
+  });
+
+  it('edits the assignee and the business description with the version, and lists by filter and cursor', async () => {
+    const app = await open();
+    const business = { seats: 120, staff: 150, businessTypes: ['呼入客服', '呼出回访'], coverage: '北京市', systemDescription: 'IPCC 平台\n录音系统', trunkLines: '中国电信 30 路' };
+    const patched = await staff.request({ method: 'PATCH', url: `/api/applications/${app.id}`, payload: { version: 1, assigneeId: org.userIds.admin, business } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ version: 2, assigneeId: org.userIds.admin, business });
+    const stale = await staff.request({ method: 'PATCH', url: `/api/applications/${app.id}`, payload: { version: 1, business: { seats: 1 } } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+
+    const mine = (await staff.request({ method: 'GET', url: `/api/applications?assigneeId=${org.userIds.admin}` })).json();
+    expect(mine.items.map((a: { id: string }) => a.id)).toEqual([app.id]);
+    const drafts = (await staff.request({ method: 'GET', url: '/api/applications?state=draft&pageSize=200' })).json();
+    expect(drafts.items.every((a: { state: string }) => a.state === 'draft')).toBe(true);
+    expect(drafts.items[0].id).toBe(app.id); // the newest change first
+    const all = (await staff.request({ method: 'GET', url: '/api/applications?pageSize=200' })).json();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await staff.request({ method: 'GET', url: `/api/applications?pageSize=3${cursor ? `&cursor=${cursor}` : ''}` })).json();
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((a: { id: string }) => a.id));
+    expect(all.total).toBe(all.items.length);
+  });
+});

@@ -1,0 +1,123 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { applicationStates } from '../../domain/workflow/application-states.ts';
+import { provinceCodes } from '../../domain/geo/provinces.ts';
+import { Nullable, PageQuery } from '../../platform/http/schemas.ts';
+import { Text } from '../../platform/http/text.ts';
+
+const IsoDate = (description: string) => Type.String({ format: 'date', description: `${description} (YYYY-MM-DD)` });
+const Uuid = (description: string) => Type.String({ format: 'uuid', description });
+
+export const ApplicationState = Type.Union(
+  applicationStates.map((s) => Type.Literal(s)),
+  { description: 'draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold' },
+);
+
+export const Scope = Type.Union([Type.Literal('cross-regional'), ...provinceCodes.map((c) => Type.Literal(c))], { description: '许可范围: cross-regional (MIIT) or a province code (BJ, SH, …)' });
+
+/** The business description's structured fields; the generated 业务说明 is written from them. */
+export const BusinessDescription = Type.Object(
+  {
+    seats: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: '坐席数 Seats' })),
+    staff: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: '从业人员数 Staff' })),
+    businessTypes: Type.Optional(Type.Array(Text({ minLength: 1, maxLength: 100 }), { maxItems: 20, description: '业务类型 e.g. 呼入客服, 呼出营销' })),
+    operatingMode: Type.Optional(Text({ maxLength: 500, description: '运营模式 Operating mode' })),
+    coverage: Type.Optional(Text({ maxLength: 500, description: '业务覆盖范围 Coverage' })),
+    systemDescription: Type.Optional(Text({ maxLength: 5000, multiline: true, description: '系统及设备 Systems and equipment' })),
+    trunkLines: Type.Optional(Text({ maxLength: 500, description: '中继线路 Trunk lines' })),
+  },
+  { additionalProperties: false, title: 'BusinessDescription' },
+);
+export type BusinessDescription = Static<typeof BusinessDescription>;
+
+export const ApplicationCreate = Type.Object(
+  {
+    clientId: Uuid('The client company applying'),
+    serviceCode: Text({ minLength: 1, maxLength: 20, description: 'Catalogue service code, e.g. B24-1' }),
+    scope: Scope,
+    assigneeId: Type.Optional(Nullable(Uuid('The staff member in charge'))),
+  },
+  { additionalProperties: false, title: 'ApplicationCreate' },
+);
+export type ApplicationCreate = Static<typeof ApplicationCreate>;
+
+export const ApplicationPatch = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version this change is based on; a stale one answers 409 VERSION_CONFLICT' }),
+    assigneeId: Type.Optional(Nullable(Uuid('The staff member in charge, or null for nobody'))),
+    business: Type.Optional(BusinessDescription),
+  },
+  { additionalProperties: false, minProperties: 2, title: 'ApplicationPatch' },
+);
+export type ApplicationPatch = Static<typeof ApplicationPatch>;
+
+export const TransitionRequest = Type.Object(
+  {
+    to: ApplicationState,
+    version: Type.Integer({ minimum: 1, description: 'The version the move is based on; of two racing moves one wins, the other gets 409' }),
+    note: Type.Optional(Text({ maxLength: 2000, multiline: true })),
+    contractSignedOn: Type.Optional(IsoDate('to collecting: 代办合同签订日期')),
+    contractFeeYuan: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'to collecting: the agency fee, integer yuan' })),
+    submittedOn: Type.Optional(IsoDate('to submitted: 提交日期')),
+    requestedOn: Type.Optional(IsoDate('to correction_requested: 补正通知日期')),
+    items: Type.Optional(Type.Array(Text({ minLength: 1, maxLength: 80 }), { minItems: 1, maxItems: 50, description: 'to correction_requested: the checklist items sent back' })),
+    acceptanceNo: Type.Optional(Text({ minLength: 1, maxLength: 64, description: 'to accepted: 受理编号' })),
+    acceptedOn: Type.Optional(IsoDate('to accepted: 受理日期')),
+    licenceNumber: Type.Optional(Text({ minLength: 1, maxLength: 40, description: 'to issued: 许可证编号, e.g. 京B2-20261234 (in-province) or B2-20261234 (cross-regional)' })),
+    issuedOn: Type.Optional(IsoDate('to issued: 发证日期')),
+    expiresOn: Type.Optional(IsoDate('to issued: 有效期至; default five years after issue')),
+  },
+  { additionalProperties: false, title: 'TransitionRequest' },
+);
+export type TransitionRequest = Static<typeof TransitionRequest>;
+
+export const Application = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    clientId: Type.String({ format: 'uuid' }),
+    clientName: Type.String(),
+    serviceCode: Type.String(),
+    scope: Type.String(),
+    state: ApplicationState,
+    heldFrom: Nullable(ApplicationState),
+    assigneeId: Nullable(Type.String()),
+    contractSignedOn: Nullable(Type.String()),
+    contractFeeYuan: Nullable(Type.Integer({ description: 'Null for client users, who never see fees' })),
+    submittedOn: Nullable(Type.String()),
+    acceptanceNo: Nullable(Type.String()),
+    acceptedOn: Nullable(Type.String()),
+    issuedOn: Nullable(Type.String()),
+    licenceId: Nullable(Type.String()),
+    correctionItems: Type.Array(Type.String()),
+    business: BusinessDescription,
+    nextStates: Type.Array(ApplicationState, { description: 'Where the caller may try to move it next (the guards still decide); empty for client users' }),
+    version: Type.Integer(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'Application', title: 'Application' },
+);
+export type Application = Static<typeof Application>;
+
+export const ApplicationListQuery = Type.Object({
+  state: Type.Optional(ApplicationState),
+  clientId: Type.Optional(Uuid('Only this client company’s applications')),
+  assigneeId: Type.Optional(Uuid('Only applications assigned to this user')),
+  ...PageQuery,
+});
+export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
+
+export const ApplicationEvent = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.String({ description: 'created, transition, updated' }),
+    fromState: Nullable(Type.String()),
+    toState: Nullable(Type.String()),
+    details: Type.Record(Type.String(), Type.Unknown()),
+    note: Type.String(),
+    actorId: Nullable(Type.String()),
+    actorName: Nullable(Type.String()),
+    at: Type.String(),
+  },
+  { title: 'ApplicationEvent' },
+);
+export type ApplicationEvent = Static<typeof ApplicationEvent>;

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../app-context.ts';
+import { listMaterials } from '../../domain/catalog/materials.ts';
+import { describeApplicationState, type ApplicationState } from '../../domain/workflow/application-states.ts';
+import { checkTransition, type MaterialStatus, type MoveDetails } from '../../domain/workflow/check-transition.ts';
+import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
+import { AppError, versionConflict } from '../../platform/errors/app-error.ts';
+import { scopeOf, type Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import * as repo from './repository.ts';
+import { applicationEntity, requireApplication } from './service.ts';
+import { toApplication } from './to-application.ts';
+import type { Application, TransitionRequest } from './schemas.ts';
+
+/**
+ * The checklist as the guards see it: the catalogue's items for the service. Uploads and reviews are not stored yet,
+ * so every item reads as missing, and a move that needs accepted materials says which ones.
+ */
+function materialStatuses(serviceCode: string): MaterialStatus[] {
+  return listMaterials(serviceCode).map((m) => ({ key: m.key, title: m.title, required: m.required, generated: m.generated, review: 'missing' }));
+}
+
+/** The columns a move records, beside the new state. */
+function recordedFields(to: ApplicationState, request: TransitionRequest): Partial<repo.ApplicationRow> {
+  switch (to) {
+    case 'collecting':
+      return request.contractSignedOn ? { contractSignedOn: request.contractSignedOn, contractFeeYuan: request.contractFeeYuan ?? null } : {};
+    case 'submitted':
+      return request.submittedOn ? { submittedOn: request.submittedOn, correctionItems: '[]' } : { correctionItems: '[]' };
+    case 'correction_requested':
+      return { correctionItems: JSON.stringify(request.items ?? []) };
+    case 'accepted':
+      return { acceptanceNo: request.acceptanceNo!.trim(), acceptedOn: request.acceptedOn! };
+    case 'issued':
+      return { issuedOn: request.issuedOn! };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Moves an application to `to` if the state machine's guards allow it (`src/domain/workflow/check-transition.ts`),
+ * in one transaction with its activity entry, its audit entry and, for `issued`, the licence it creates. The version
+ * is compared in the UPDATE itself, so of two racing moves exactly one wins; the other gets 409.
+ */
+export async function transitionApplication(ctx: AppContext, actor: Actor, id: string, request: TransitionRequest): Promise<Application & { licenceId: string | null }> {
+  const before = await requireApplication(ctx, actor, id);
+  if (request.version !== Number(before.version)) throw versionConflict(applicationEntity, Number(before.version));
+  const from = before.state as ApplicationState;
+  const details: MoveDetails = { ...request, ...(request.licenceNumber ? { licenceNumber: normalizeIdentifier(request.licenceNumber) } : {}) };
+  const check = checkTransition({
+    application: {
+      state: from, heldFrom: before.heldFrom as ApplicationState | null, scope: before.scope, serviceCode: before.serviceCode,
+      contractSignedOn: before.contractSignedOn, submittedOn: before.submittedOn, acceptedOn: before.acceptedOn, correctionItems: JSON.parse(before.correctionItems) as string[],
+    },
+    materials: materialStatuses(before.serviceCode),
+    to: request.to,
+    details,
+    today: ctx.clock.today(),
+  });
+  if (!check.ok) {
+    throw new AppError('TRANSITION_REFUSED', check.reason, [{ field: 'to', code: check.guard, message: check.reason }]);
+  }
+  const now = ctx.clock.now();
+  const changes: Partial<repo.ApplicationRow> = { ...recordedFields(request.to, request), state: check.result.state, heldFrom: check.result.heldFrom, version: request.version + 1, updatedAt: now };
+  const licenceNumber = details.licenceNumber ?? null;
+  if (check.result.state === 'issued') {
+    if (await repo.findLicenceByNumber(ctx.db, scopeOf(actor), licenceNumber!)) {
+      throw new AppError('LICENCE_DUPLICATE', { zh: `本机构已登记许可证 ${licenceNumber}`, en: `This organisation already holds licence ${licenceNumber}` }, [
+        { field: 'licenceNumber', code: 'LICENCE_DUPLICATE', message: { zh: '该编号已登记', en: 'already registered' } },
+      ]);
+    }
+    changes.licenceId = randomUUID();
+  }
+  const fromTitle = describeApplicationState(from).title;
+  const toTitle = describeApplicationState(check.result.state).title;
+  const { to: _to, version: _version, note, ...given } = request;
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.updateApplication(trx, scopeOf(actor), { id, version: request.version }, changes))) throw versionConflict(applicationEntity, request.version + 1);
+    if (changes.licenceId) {
+      await repo.insertLicence(trx, {
+        id: changes.licenceId, orgId: actor.orgId, clientId: before.clientId, applicationId: id, number: licenceNumber!, serviceCode: before.serviceCode,
+        scope: before.scope, issuedOn: request.issuedOn!, expiresOn: check.result.expiresOn!, version: 1, createdAt: now, updatedAt: now,
+      });
+    }
+    await repo.insertApplicationEvent(trx, {
+      id: randomUUID(), orgId: actor.orgId, applicationId: id, kind: 'transition', fromState: from, toState: check.result.state,
+      details: JSON.stringify({ ...given, ...(licenceNumber ? { licenceNumber, expiresOn: check.result.expiresOn } : {}) }), note: note ?? '', actorId: actor.userId || null, at: now,
+    });
+    await recordAudit(trx, {
+      actor, clock: ctx.clock, action: 'application.transition', entityType: 'application', entityId: id,
+      summary: { zh: `「${before.clientName}」的申请：${fromTitle.zh} → ${toTitle.zh}`, en: `Application of "${before.clientName}": ${fromTitle.en} → ${toTitle.en}` },
+      changes: { state: { from, to: check.result.state }, ...given },
+    });
+  });
+  return toApplication({ ...before, ...changes }, actor);
+}
