@@ -5,6 +5,7 @@ import type { DatabaseHandle, Db } from './platform/db/database.ts';
 import type { HashingQueue } from './modules/auth/hashing-queue.ts';
 import type { CalendarHolder } from './modules/calendar/calendar-holder.ts';
 import type { TokenCache } from './modules/auth/token-cache.ts';
+import type { BlobStore } from './platform/storage/blob-store.ts';
 
 /** Everything a use case may reach outside itself: the adapters, passed in, never imported as globals. */
 export interface AppContext {
@@ -19,4 +20,6 @@ export interface AppContext {
   calendar: CalendarHolder;
   /** Resolved API tokens of this instance; every change that narrows access calls `forgetAll()` after its commit. */
   tokenCache: TokenCache;
+  /** Uploaded files, addressed by SHA-256 (disk or database, by configuration). */
+  blobs: BlobStore;
 }

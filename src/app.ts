@@ -31,6 +31,8 @@ import { obligationsRoutes } from './modules/obligations/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { organisationAdminRoutes } from './modules/organisations/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
+import { materialRoutes } from './modules/applications/materials-routes.ts';
+import { registerMultipart } from './platform/http/receive-upload.ts';
 import { startCalendarSync } from './modules/calendar/calendar-sync.ts';
 
 export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
@@ -64,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await registerSecurityHeaders(app, { https: ctx.config.cookieSecure });
   await registerCompression(app);
   await app.register(cookie);
+  await registerMultipart(app, ctx.config.uploadMaxBytes);
   await registerOpenApi(app, ctx.config.version);
   installAuthentication(app, ctx);
   installAuthMaintenance(app, ctx);
@@ -85,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await settingsRoutes(app, ctx);
   await organisationAdminRoutes(app, ctx);
   await applicationRoutes(app, ctx);
+  await materialRoutes(app, ctx);
 
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   // A calendar change made by the CLI or another instance reaches this one within seconds; stopped with the app.

@@ -1,3 +1,4 @@
+import { createBlobStore } from './platform/storage/blob-store.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -38,5 +39,6 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     hashing: createHashingQueue(),
     calendar,
     tokenCache: createTokenCache(),
+    blobs: createBlobStore(config),
   };
 }

@@ -17,3 +17,12 @@ describe('LICENSEDESK_DB_POOL_SIZE', () => {
     }
   });
 });
+
+describe('uploads', () => {
+  it('accept 20 MB files on disk by default; LICENSEDESK_UPLOAD_MAX_MB and LICENSEDESK_BLOB_STORE change that', () => {
+    expect(loadConfig({})).toMatchObject({ uploadMaxBytes: 20 * 1024 * 1024, blobStore: 'fs' });
+    expect(loadConfig({ LICENSEDESK_UPLOAD_MAX_MB: '50', LICENSEDESK_BLOB_STORE: 'database' })).toMatchObject({ uploadMaxBytes: 50 * 1024 * 1024, blobStore: 'database' });
+    for (const bad of ['0', '2048', 'big']) expect(() => loadConfig({ LICENSEDESK_UPLOAD_MAX_MB: bad }), bad).toThrow(/LICENSEDESK_UPLOAD_MAX_MB must be/);
+    expect(() => loadConfig({ LICENSEDESK_BLOB_STORE: 's3' })).toThrow(/LICENSEDESK_BLOB_STORE must be fs or database/);
+  });
+});

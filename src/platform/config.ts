@@ -20,6 +20,10 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** PostgreSQL connections this instance keeps open at most. */
   dbPoolSize: number;
+  /** Largest uploaded file accepted, in bytes (LICENSEDESK_UPLOAD_MAX_MB). */
+  uploadMaxBytes: number;
+  /** Where uploaded files live: `fs` under <data dir>/blobs, or `database` (several instances, no shared disk). */
+  blobStore: 'fs' | 'database';
   version: string;
 }
 
@@ -38,6 +42,8 @@ export const configDefaults = {
   LICENSEDESK_DATA_DIR: './data',
   LOG_LEVEL: 'info',
   LICENSEDESK_SESSION_HOURS: '168',
+  LICENSEDESK_UPLOAD_MAX_MB: '20',
+  LICENSEDESK_BLOB_STORE: 'fs',
 } as const;
 
 function fail(message: string): never {
@@ -109,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   if (adminPassword && adminPassword.length < 8) fail('LICENSEDESK_ADMIN_PASSWORD must be at least 8 characters');
   const demoRaw = (env.LICENSEDESK_DEMO ?? '1').trim();
   if (!['0', '1', 'true', 'false'].includes(demoRaw)) fail(`LICENSEDESK_DEMO must be 0 or 1, got "${demoRaw}"`);
+  const blobStore = (env.LICENSEDESK_BLOB_STORE ?? configDefaults.LICENSEDESK_BLOB_STORE).trim();
+  if (blobStore !== 'fs' && blobStore !== 'database') fail(`LICENSEDESK_BLOB_STORE must be fs or database, got "${blobStore}"`);
   const logLevel = env.LOG_LEVEL ?? configDefaults.LOG_LEVEL;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) fail(`LOG_LEVEL "${logLevel}" is not a pino level`);
   return {
@@ -125,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     cookieSecure: env.LICENSEDESK_COOKIE_SECURE === '1',
     trustProxy: parseTrustProxy(env.LICENSEDESK_TRUST_PROXY),
     dbPoolSize: env.LICENSEDESK_DB_POOL_SIZE === undefined ? defaultDbPoolSize() : parseIntVar('LICENSEDESK_DB_POOL_SIZE', env.LICENSEDESK_DB_POOL_SIZE, { min: 1, max: 100 }),
+    uploadMaxBytes: parseIntVar('LICENSEDESK_UPLOAD_MAX_MB', env.LICENSEDESK_UPLOAD_MAX_MB ?? configDefaults.LICENSEDESK_UPLOAD_MAX_MB, { min: 1, max: 1024 }) * 1024 * 1024,
+    blobStore,
     version,
   };
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/test-databases.ts';
 import { createTestApp, makeOperator, seedApplications, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../support/test-app.ts';
-import { bodylessWriteRoutes, writeRoutes, type WriteRoute } from './routes-table.ts';
+import { bodylessWriteRoutes, uploadRoutes, writeRoutes, type WriteRoute } from './routes-table.ts';
+import { multipartFile, sampleFiles } from '../support/multipart.ts';
 import type { AppContext } from '../../src/app-context.ts';
 
 async function dump(ctx: AppContext) {
-  const tables = ['organisations', 'clients', 'users', 'apiTokens', 'applications', 'applicationEvents', 'licences'] as const;
+  const tables = ['organisations', 'clients', 'users', 'apiTokens', 'applications', 'applicationEvents', 'licences', 'materialFiles'] as const;
   const rows: unknown[] = await Promise.all(tables.map((t) => ctx.db.selectFrom(t).selectAll().orderBy('id').execute()));
   rows.push(await ctx.db.selectFrom('orgSettings').selectAll().orderBy('orgId').orderBy('key').execute());
   rows.push(await ctx.db.selectFrom('calendarYears').selectAll().orderBy('year').execute());
@@ -94,6 +95,30 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
     const asWrite = { ...route, valid: {}, wrongType: ['x', 1] } as unknown as WriteRoute;
     it('malformed JSON → 400 INVALID_JSON', () => expectRefused(asWrite, '{"oops": ', { status: 400, code: 'INVALID_JSON' }));
     it('10 MB body → 413 PAYLOAD_TOO_LARGE', () => expectRefused(asWrite, JSON.stringify({ notes: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, code: 'PAYLOAD_TOO_LARGE' }));
+  });
+
+  describe.each(uploadRoutes)('$name (a file upload)', (route) => {
+    const refused = async (payload: string | Buffer, headers: Record<string, string>, expected: { status: number; code: string }) => {
+      const before = await dump(t.ctx);
+      const res = await admin.request({ method: route.method, url: route.url(org), payload, headers });
+      expect(res.statusCode, res.body).toBe(expected.status);
+      expect(res.json().error.code).toBe(expected.code);
+      expect(await dump(t.ctx)).toBe(before);
+    };
+    it('a JSON body instead of a file → 415', () => refused(JSON.stringify({ file: 'x' }), { 'content-type': 'application/json' }, { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }));
+    it('the file under another field name → 400', () => {
+      const { payload, headers } = multipartFile({ fileName: 'a.pdf', content: sampleFiles.pdf(), field: 'document' });
+      return refused(payload, headers, { status: 400, code: 'VALIDATION_FAILED' });
+    });
+    it('a multipart body that breaks off → 400', () => {
+      const { payload, headers } = multipartFile({ fileName: 'a.pdf', content: sampleFiles.pdf() });
+      return refused(payload.subarray(0, payload.length - 30), headers, { status: 400, code: 'BAD_REQUEST' });
+    });
+    it('a bad item key → 400 naming it', async () => {
+      const res = await admin.request({ method: route.method, url: route.url(org).replace('business-licence', 'Business Licence'), ...multipartFile({ fileName: 'a.pdf', content: sampleFiles.pdf() }) });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].field).toBe('key');
+    });
   });
 
   it('a body with thousands of problems → 400 with the first 50 details and how many there were', async () => {

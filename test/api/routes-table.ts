@@ -6,7 +6,7 @@ import type { SeededOrg } from '../support/test-app.ts';
  */
 export interface IdRoute {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Builds the URL from the target organisation's seeded ids. */
   url: (org: SeededOrg, ids: ForeignIds) => string;
   /** A body, or a function building it from the target organisation's ids (for ids sent in the body). */
@@ -47,6 +47,10 @@ export const idRoutes: IdRoute[] = [
   { name: 'application activity', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/activity` },
   { name: 'patch application', companyData: true, clientForbidden: true, method: 'PATCH', url: (o) => `/api/applications/${applicationOf(o)}`, payload: { version: 1, business: { seats: 9 } } },
   { name: 'move application', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, payload: { to: 'withdrawn', version: 1 } },
+  { name: 'application checklist', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/materials` },
+  { name: 'upload a material', companyData: true, method: 'PUT', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence` },
+  { name: 'download a material', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/file` },
+  { name: 'review a material', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, payload: { decision: 'accept' } },
   { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
 ];
@@ -82,6 +86,7 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'open application', method: 'POST', url: () => '/api/applications', valid: { clientId: '7d0c1a2e-1111-4222-8333-944455556666', serviceCode: 'B24-1', scope: 'BJ' }, required: 'clientId', wrongType: ['scope', 5], longField: 'serviceCode', textField: 'serviceCode' },
   { name: 'patch application', method: 'PATCH', url: (o) => `/api/applications/${applicationOf(o)}`, valid: { version: 1, business: { seats: 10, businessTypes: ['呼入客服'] } }, required: 'version', wrongType: ['business', 'big'], longField: 'business.coverage', textField: 'business.businessTypes.0' },
   { name: 'move application', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, valid: { to: 'withdrawn', version: 1 }, required: 'to', wrongType: ['version', 'one'], longField: 'note', textField: 'acceptanceNo' },
+  { name: 'review a material', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, valid: { decision: 'reject', reason: '缺少公章' }, required: 'decision', wrongType: ['decision', 5], longField: 'reason', textField: 'reason' },
   { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { version: 1, overrides: { 'processing.in-province.working-days': 45 } }, required: 'version', wrongType: ['overrides', 'forty-five'] },
 ];
 
@@ -95,4 +100,9 @@ export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE
   { name: 'reactivate organisation', method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
   { name: 'logout', method: 'POST', url: () => '/api/auth/logout' },
   { name: 'revoke token', method: 'DELETE', url: () => '/api/tokens/7d0c1a2e-1111-4222-8333-944455556666' },
+];
+
+/** Routes that take a file (multipart/form-data): their file checks live in materials.api.test.ts; these rows add the body-shape cases. */
+export const uploadRoutes: Array<{ name: string; method: 'PUT'; url: (org: SeededOrg) => string }> = [
+  { name: 'upload a material', method: 'PUT', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence` },
 ];

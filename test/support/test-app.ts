@@ -12,6 +12,9 @@ import { createClient } from '../../src/modules/clients/service.ts';
 import { insertOrganisation } from '../../src/modules/organisations/repository.ts';
 import { grantOperator } from '../../src/modules/operators/service.ts';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestDialect } from './test-databases.ts';
 
 export const testPassword = 'correct horse battery';
@@ -25,7 +28,9 @@ export interface TestApp {
 /** A real app on a fresh database of the given dialect, with migrations run and no users; `clock` fixes "now". */
 export async function createTestApp(dialect: TestDialect, env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await dialect.create();
-  const config = loadConfig({ DATABASE_URL: database.url, LICENSEDESK_DEMO: '0', LOG_LEVEL: 'silent', ...env }, 'test');
+  // Uploaded files go to a folder of this app's own, never ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-data-'));
+  const config = loadConfig({ DATABASE_URL: database.url, LICENSEDESK_DEMO: '0', LOG_LEVEL: 'silent', LICENSEDESK_DATA_DIR: dataDir, ...env }, 'test');
   const ctx = await createContext(config, { logger: createLogger('silent'), clock: options.clock });
   const app = await buildApp(ctx);
   await app.ready();
@@ -36,6 +41,7 @@ export async function createTestApp(dialect: TestDialect, env: Record<string, st
       await app.close();
       await ctx.database.close();
       await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -44,6 +50,9 @@ export async function createTestApp(dialect: TestDialect, env: Record<string, st
 export interface Session {
   email: string;
   userId: string;
+  /** For requests sent over a real connection: the session cookie and the CSRF token. */
+  cookieHeader: string;
+  csrfToken: string;
   request(opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
 
@@ -57,6 +66,8 @@ export async function signIn(app: FastifyInstance, email: string, password = tes
   return {
     email,
     userId: user.id,
+    cookieHeader,
+    csrfToken,
     request: ({ method, url, payload, headers }) =>
       app.inject({ method, url, payload: payload as never, headers: { cookie: cookieHeader, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...headers } }),
   };

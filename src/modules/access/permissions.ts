@@ -13,7 +13,9 @@ export const permissionRoles = {
   /** Client users read their own company's applications (the client portal), without fees. */
   'applications:read': ['owner', 'admin', 'staff', 'client'],
   'applications:create': ['owner', 'admin', 'staff'],
-  /** Editing, assigning and moving an application through its steps. */
+  /** Uploading checklist files: staff, and client users for their own company's applications. */
+  'applications:upload': ['owner', 'admin', 'staff', 'client'],
+  /** Editing, assigning, reviewing and moving an application through its steps. */
   'applications:write': ['owner', 'admin', 'staff'],
   'users:manage': ['owner', 'admin'],
   'audit:read': ['owner', 'admin'],

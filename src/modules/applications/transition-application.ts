@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
-import { listMaterials } from '../../domain/catalog/materials.ts';
 import { describeApplicationState, type ApplicationState } from '../../domain/workflow/application-states.ts';
-import { checkTransition, type MaterialStatus, type MoveDetails } from '../../domain/workflow/check-transition.ts';
+import { checkTransition, type MoveDetails } from '../../domain/workflow/check-transition.ts';
+import { materialStatuses } from './materials-service.ts';
 import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
 import { AppError, versionConflict } from '../../platform/errors/app-error.ts';
 import { scopeOf, type Actor } from '../access/actor.ts';
@@ -11,14 +11,6 @@ import * as repo from './repository.ts';
 import { applicationEntity, requireApplication } from './service.ts';
 import { toApplication } from './to-application.ts';
 import type { Application, TransitionRequest } from './schemas.ts';
-
-/**
- * The checklist as the guards see it: the catalogue's items for the service. Uploads and reviews are not stored yet,
- * so every item reads as missing, and a move that needs accepted materials says which ones.
- */
-function materialStatuses(serviceCode: string): MaterialStatus[] {
-  return listMaterials(serviceCode).map((m) => ({ key: m.key, title: m.title, required: m.required, generated: m.generated, review: 'missing' }));
-}
 
 /** The columns a move records, beside the new state. */
 function recordedFields(to: ApplicationState, request: TransitionRequest): Partial<repo.ApplicationRow> {
@@ -53,7 +45,7 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
       state: from, heldFrom: before.heldFrom as ApplicationState | null, scope: before.scope, serviceCode: before.serviceCode,
       contractSignedOn: before.contractSignedOn, submittedOn: before.submittedOn, acceptedOn: before.acceptedOn, correctionItems: JSON.parse(before.correctionItems) as string[],
     },
-    materials: materialStatuses(before.serviceCode),
+    materials: await materialStatuses(ctx.db, scopeOf(actor), before),
     to: request.to,
     details,
     today: ctx.clock.today(),

@@ -226,6 +226,37 @@ export interface LicencesTable {
   updatedAt: string;
 }
 
+/** One uploaded (or generated) version of an application's checklist item, and its review. */
+export interface MaterialFilesTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  itemKey: string;
+  /** 1, 2, 3 … per item; earlier versions stay downloadable. */
+  version: number;
+  sha256: string;
+  size: number;
+  /** As detected from the content: pdf, jpg, png, docx, xlsx. */
+  fileType: string;
+  fileName: string;
+  /** `upload`, or `generated` for documents LicenseDesk drafted. */
+  source: ColumnType<string, string | undefined, string>;
+  uploadedBy: string | null;
+  uploadedAt: string;
+  /** pending, accepted or rejected. */
+  review: ColumnType<string, string | undefined, string>;
+  reviewReason: ColumnType<string, string | undefined, string>;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+/** File contents when LICENSEDESK_BLOB_STORE=database, keyed by SHA-256 (identical content stored once). */
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -244,6 +275,8 @@ export interface Database {
   applications: ApplicationsTable;
   applicationEvents: ApplicationEventsTable;
   licences: LicencesTable;
+  materialFiles: MaterialFilesTable;
+  blobs: BlobsTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

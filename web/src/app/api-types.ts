@@ -566,6 +566,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist: each item with its status and every uploaded version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialChecklistItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload a file as the item’s next version (multipart/form-data, one field named file); its type is read from its content */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Application id */
+                    id: string;
+                    /** @description Checklist item key, e.g. business-licence */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialChecklistItem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials/{key}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a version of an item (the latest by default); every download is audited */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An earlier version; the latest by default */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Application id */
+                    id: string;
+                    /** @description Checklist item key, e.g. business-licence */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials/{key}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or reject the item’s latest version (a rejection needs a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Application id */
+                    id: string;
+                    /** @description Checklist item key, e.g. business-licence */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "accept" | "reject";
+                        /** @description Required to reject: the client sees it */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialChecklistItem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/transitions": {
         parameters: {
             query?: never;
@@ -3819,6 +4044,46 @@ export interface components {
                 /** @description Human message in the request language (Accept-Language) */
                 message: string;
             };
+        };
+        /** MaterialChecklistItem */
+        MaterialChecklistItem: {
+            accepts: string[];
+            /** @description LicenseDesk drafts it (step 3); it is reviewed like an upload */
+            generated: boolean;
+            hint: {
+                en: string;
+                zh: string;
+            };
+            key: string;
+            /** @description Holds personal data (ID cards): names masked in lists, every download audited */
+            personalData: boolean;
+            required: boolean;
+            /** @description Why the latest version was rejected */
+            reviewReason: string;
+            /** @description The latest version's review, or missing */
+            status: "missing" | ("pending" | "accepted" | "rejected");
+            title: {
+                en: string;
+                zh: string;
+            };
+            versions: {
+                /** @description Masked (••••.pdf) for items holding personal data */
+                fileName: string;
+                /** @description As read from the content: pdf, jpg, png, docx, xlsx */
+                fileType: string;
+                review: "pending" | "accepted" | "rejected";
+                reviewedAt: string | null;
+                reviewedBy: string | null;
+                reviewReason: string;
+                sha256: string;
+                /** @description Bytes */
+                size: number;
+                /** @description upload, or generated */
+                source: string;
+                uploadedAt: string;
+                uploadedBy: string | null;
+                version: number;
+            }[];
         };
         /** Obligation */
         Obligation: {

@@ -1,0 +1,64 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { IdParams, withErrors } from '../../platform/http/schemas.ts';
+import { actorOf } from '../auth/authenticate.ts';
+import { MaterialChecklistItem, MaterialFileQuery, MaterialParams, MaterialReviewRequest } from './materials-schemas.ts';
+import * as service from './materials-service.ts';
+
+const ItemRef = Type.Ref('MaterialChecklistItem');
+type Params = { id: string; key: string };
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Chinese file names arrive intact. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.addSchema(MaterialChecklistItem);
+  const tags = ['applications'];
+
+  app.get(
+    '/api/applications/:id/materials',
+    { config: { access: 'applications:read' }, schema: { tags, summary: 'The checklist: each item with its status and every uploaded version', params: IdParams, response: withErrors({ 200: Type.Array(ItemRef) }) } },
+    async (request) => service.listApplicationMaterials(ctx, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.put(
+    '/api/applications/:id/materials/:key',
+    {
+      config: { access: 'applications:upload' },
+      schema: {
+        tags,
+        summary: 'Upload a file as the item’s next version (multipart/form-data, one field named file); its type is read from its content',
+        consumes: ['multipart/form-data'],
+        params: MaterialParams,
+        response: withErrors({ 201: ItemRef }),
+      },
+    },
+    async (request, reply) => {
+      const { id, key } = request.params as Params;
+      return reply.status(201).send(await service.uploadMaterial(ctx, actorOf(request), { id, key, request }));
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/materials/:key/file',
+    { config: { access: 'applications:read' }, schema: { tags, summary: 'Download a version of an item (the latest by default); every download is audited', params: MaterialParams, querystring: MaterialFileQuery } },
+    async (request, reply) => {
+      const { id, key } = request.params as Params;
+      const file = await service.downloadMaterial(ctx, actorOf(request), { id, key, version: (request.query as { version?: number }).version });
+      return reply.type(file.mime).header('content-length', file.size).header('content-disposition', contentDisposition(file.fileName)).header('cache-control', 'private, no-store').send(file.stream);
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/materials/:key/review',
+    { config: { access: 'applications:write' }, schema: { tags, summary: 'Accept or reject the item’s latest version (a rejection needs a reason)', params: MaterialParams, body: MaterialReviewRequest, response: withErrors({ 200: ItemRef }) } },
+    async (request) => {
+      const { id, key } = request.params as Params;
+      return service.reviewMaterial(ctx, actorOf(request), { id, key, review: request.body as MaterialReviewRequest });
+    },
+  );
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { listMaterials, type MaterialItem } from '../../domain/catalog/materials.ts';
+import type { MaterialStatus } from '../../domain/workflow/check-transition.ts';
+import { AppError, invalidFields, notFound } from '../../platform/errors/app-error.ts';
+import { readUniqueViolation } from '../../platform/db/unique-violation.ts';
+import { receiveUpload, type UploadType } from '../../platform/http/receive-upload.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { scopeOf, type Actor, type Scope } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import * as files from './materials-repository.ts';
+import * as repo from './repository.ts';
+import { requireApplication } from './service.ts';
+import type { MaterialChecklistItem, MaterialReviewRequest } from './materials-schemas.ts';
+
+/** While the checklist is being worked on, files may be uploaded and reviewed; afterwards it is frozen. */
+const openStates = new Set(['draft', 'collecting', 'drafting', 'correction_requested']);
+
+export const mimeOf: Record<UploadType, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function requireItem(serviceCode: string, key: string): MaterialItem {
+  const item = listMaterials(serviceCode).find((m) => m.key === key);
+  if (item) return item;
+  throw new AppError('NOT_FOUND', { zh: `材料清单中没有“${key}”这一项`, en: `The checklist has no item '${key}'` }, [{ field: 'key', code: 'ITEM_UNKNOWN', message: { zh: '不在材料清单中', en: 'not on the checklist' } }]);
+}
+
+function assertOpen(application: repo.ApplicationListRow) {
+  if (openStates.has(application.state)) return;
+  throw new AppError('CONFLICT', { zh: '申请已提交或已结束，材料不能再修改', en: 'The application has been submitted or has ended: its materials can no longer change' }, [
+    { field: 'state', code: 'MATERIALS_FROZEN', message: { zh: `当前状态：${application.state}`, en: `current state: ${application.state}` } },
+  ]);
+}
+
+/** Where each checklist item stands for the guards: its latest version's review, or missing. */
+export async function materialStatuses(db: Db, scope: Scope, application: Pick<repo.ApplicationRow, 'id' | 'serviceCode'>): Promise<MaterialStatus[]> {
+  const rows = await files.listMaterialFiles(db, scope, application.id);
+  const latest = new Map(rows.map((row) => [row.itemKey, row]));
+  return listMaterials(application.serviceCode).map((m) => ({ key: m.key, title: m.title, required: m.required, generated: m.generated, review: (latest.get(m.key)?.review ?? 'missing') as MaterialStatus['review'] }));
+}
+
+/** A personal-data file's name is hidden in lists (it often carries the person's name or ID number). */
+const maskName = (name: string) => `••••${name.includes('.') ? name.slice(name.lastIndexOf('.')) : ''}`;
+
+export async function listApplicationMaterials(ctx: AppContext, actor: Actor, id: string): Promise<MaterialChecklistItem[]> {
+  const application = await requireApplication(ctx, actor, id);
+  const rows = await files.listMaterialFiles(ctx.db, scopeOf(actor), id);
+  return listMaterials(application.serviceCode).map((m) => {
+    const versions = rows.filter((r) => r.itemKey === m.key).map((r) => ({
+      version: Number(r.version), sha256: r.sha256, size: Number(r.size), fileType: r.fileType, fileName: m.personalData ? maskName(r.fileName) : r.fileName,
+      source: r.source, uploadedBy: r.uploadedByName, uploadedAt: r.uploadedAt, review: r.review as 'pending' | 'accepted' | 'rejected', reviewReason: r.reviewReason, reviewedBy: r.reviewedByName, reviewedAt: r.reviewedAt,
+    }));
+    const latest = versions.at(-1);
+    return {
+      key: m.key, title: m.title, hint: m.hint, required: m.required, generated: m.generated, personalData: m.personalData, accepts: m.accepts,
+      status: latest?.review ?? 'missing', reviewReason: latest?.reviewReason ?? '', versions,
+    };
+  });
+}
+
+/**
+ * Stores an upload as the item's next version, in one transaction with its activity and audit entries. The file is
+ * streamed and checked first (`receive-upload.ts`); if the transaction fails, the stored content is taken back.
+ */
+export async function uploadMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; request: FastifyRequest }): Promise<MaterialChecklistItem> {
+  const application = await requireApplication(ctx, actor, input.id);
+  const item = requireItem(application.serviceCode, input.key);
+  assertOpen(application);
+  const upload = await receiveUpload(input.request, { tempDir: ctx.blobs.tempDir, maxBytes: ctx.config.uploadMaxBytes, accepts: item.accepts });
+  const scope = scopeOf(actor);
+  const now = ctx.clock.now();
+  let kept: { undo(): Promise<void> } | null = null;
+  let version = 0;
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const latest = await files.findMaterialFile(trx, scope, { applicationId: input.id, itemKey: input.key });
+      version = latest ? Number(latest.version) + 1 : 1;
+      kept = await ctx.blobs.keep(trx, { tempPath: upload.tempPath, sha256: upload.sha256, size: upload.size });
+      await files.insertMaterialFile(trx, {
+        id: randomUUID(), orgId: actor.orgId, applicationId: input.id, itemKey: input.key, version, sha256: upload.sha256, size: upload.size,
+        fileType: upload.fileType, fileName: upload.fileName, uploadedBy: actor.userId || null, uploadedAt: now,
+      });
+      await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'upload', fromState: null, toState: null, details: JSON.stringify({ item: input.key, version, size: upload.size, fileType: upload.fileType }), actorId: actor.userId || null, at: now });
+      await recordAudit(trx, {
+        actor, clock: ctx.clock, action: 'application.material.upload', entityType: 'application', entityId: input.id,
+        summary: { zh: `上传「${application.clientName}」的材料：${item.title.zh}（第 ${version} 版）`, en: `Uploaded for "${application.clientName}": ${item.title.en} (version ${version})` },
+        changes: { item: input.key, version, sha256: upload.sha256, size: upload.size },
+      });
+    });
+  } catch (error) {
+    await fs.promises.rm(upload.tempPath, { force: true });
+    // Take the content back unless a committed row (this content uploaded elsewhere) still names it.
+    if (kept && !(await files.isBlobReferenced(ctx.db, upload.sha256))) await (kept as { undo(): Promise<void> }).undo();
+    if (readUniqueViolation(error)) {
+      throw new AppError('CONFLICT', { zh: '同一项材料刚有另一个文件上传完成，请刷新后重试', en: 'Another file for this item finished uploading just now: refresh, then try again' }, [{ field: 'file', code: 'UPLOAD_RACE', message: { zh: '请重试', en: 'try again' } }]);
+    }
+    throw error;
+  }
+  return (await listApplicationMaterials(ctx, actor, input.id)).find((m) => m.key === input.key)!;
+}
+
+/** One version's content (the latest by default), for download; every download is audited. */
+export async function downloadMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; version?: number }): Promise<{ stream: Readable; fileName: string; mime: string; size: number }> {
+  const application = await requireApplication(ctx, actor, input.id);
+  const item = requireItem(application.serviceCode, input.key);
+  const row = await files.findMaterialFile(ctx.db, scopeOf(actor), { applicationId: input.id, itemKey: input.key, version: input.version });
+  if (!row) throw notFound({ zh: '文件', en: 'File' });
+  const stream = await ctx.blobs.open(ctx.db, row.sha256);
+  if (!stream) throw new AppError('INTERNAL', { zh: '文件内容丢失', en: 'The file content is missing' });
+  await recordAudit(ctx.db, {
+    actor, clock: ctx.clock, action: 'application.material.download', entityType: 'application', entityId: input.id,
+    summary: { zh: `下载「${application.clientName}」的材料：${item.title.zh}（第 ${row.version} 版）`, en: `Downloaded from "${application.clientName}": ${item.title.en} (version ${row.version})` },
+    changes: { item: input.key, version: Number(row.version), personalData: item.personalData },
+  });
+  return { stream, fileName: row.fileName, mime: mimeOf[row.fileType as UploadType] ?? 'application/octet-stream', size: Number(row.size) };
+}
+
+/** Accepts or rejects the item's latest version; a rejection needs a reason, which the client sees. */
+export async function reviewMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; review: MaterialReviewRequest }): Promise<MaterialChecklistItem> {
+  const application = await requireApplication(ctx, actor, input.id);
+  const item = requireItem(application.serviceCode, input.key);
+  assertOpen(application);
+  const { decision, reason } = input.review;
+  if (decision === 'reject' && !reason) throw invalidFields([{ field: 'reason', code: 'REASON_REQUIRED', message: { zh: '退回时请写明原因，客户会看到', en: 'give a reason for the rejection: the client sees it' } }]);
+  const scope = scopeOf(actor);
+  const latest = await files.findMaterialFile(ctx.db, scope, { applicationId: input.id, itemKey: input.key });
+  if (!latest) throw new AppError('CONFLICT', { zh: `「${item.title.zh}」还没有上传文件`, en: `Nothing has been uploaded for '${item.title.en}' yet` }, [{ field: 'key', code: 'NOTHING_TO_REVIEW', message: { zh: '尚未上传', en: 'not uploaded yet' } }]);
+  const now = ctx.clock.now();
+  const review = decision === 'accept' ? 'accepted' : 'rejected';
+  await ctx.db.transaction().execute(async (trx) => {
+    const done = await files.reviewMaterialFile(trx, scope, { id: latest.id, applicationId: input.id, itemKey: input.key, version: Number(latest.version) }, { review, reviewReason: decision === 'reject' ? reason! : '', reviewedBy: actor.userId || null, reviewedAt: now });
+    if (!done) throw new AppError('CONFLICT', { zh: '刚有新版本上传，请查看后再审核', en: 'A newer version was just uploaded: look at it, then review again' }, [{ field: 'key', code: 'NEWER_VERSION', message: { zh: '有更新的版本', en: 'a newer version exists' } }]);
+    await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'review', fromState: null, toState: null, details: JSON.stringify({ item: input.key, version: Number(latest.version), decision: review }), note: reason ?? '', actorId: actor.userId || null, at: now });
+    await recordAudit(trx, {
+      actor, clock: ctx.clock, action: `application.material.${review === 'accepted' ? 'accept' : 'reject'}`, entityType: 'application', entityId: input.id,
+      summary: review === 'accepted'
+        ? { zh: `通过「${application.clientName}」的材料：${item.title.zh}（第 ${latest.version} 版）`, en: `Accepted for "${application.clientName}": ${item.title.en} (version ${latest.version})` }
+        : { zh: `退回「${application.clientName}」的材料：${item.title.zh}（第 ${latest.version} 版）：${reason}`, en: `Rejected for "${application.clientName}": ${item.title.en} (version ${latest.version}): ${reason}` },
+    });
+  });
+  return (await listApplicationMaterials(ctx, actor, input.id)).find((m) => m.key === input.key)!;
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+/** A checked upload waiting in the store's temporary folder, and what its content hashes to. */
+export interface PendingBlob {
+  tempPath: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Where uploaded files live, addressed by their SHA-256, so identical content is kept once. `keep` runs inside the
+ * transaction that writes the rows naming the blob; if that transaction fails, `undo` removes what `keep` added.
+ */
+export interface BlobStore {
+  kind: 'fs' | 'database';
+  /** Uploads stream here first (created on first use): on the store's own disk, so keeping one is a rename. */
+  tempDir: string;
+  keep(db: Db, blob: PendingBlob): Promise<{ undo(): Promise<void> }>;
+  open(db: Db, sha256: string): Promise<Readable | null>;
+}
+
+const hashShape = /^[0-9a-f]{64}$/;
+
+/** `fs`: files under <data dir>/blobs/ab/cd/<sha256>, written by renaming the checked temporary file into place. */
+export function createFsBlobStore(root: string): BlobStore {
+  const tempDir = path.join(root, 'tmp');
+  const pathOf = (sha256: string) => {
+    if (!hashShape.test(sha256)) throw new Error('not a SHA-256');
+    return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+  return {
+    kind: 'fs',
+    tempDir,
+    async keep(_db, blob) {
+      const target = pathOf(blob.sha256);
+      if (fs.existsSync(target)) {
+        await fs.promises.rm(blob.tempPath, { force: true });
+        return { undo: async () => undefined };
+      }
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      await fs.promises.rename(blob.tempPath, target);
+      return { undo: () => fs.promises.rm(target, { force: true }) };
+    },
+    async open(_db, sha256) {
+      const file = pathOf(sha256);
+      return fs.existsSync(file) ? fs.createReadStream(file) : null;
+    },
+  };
+}
+
+/** `database`: the content in the `blobs` table, in the same transaction as its rows, for instances without a shared disk. */
+export function createDatabaseBlobStore(tempDir: string): BlobStore {
+  return {
+    kind: 'database',
+    tempDir,
+    async keep(db, blob) {
+      const content = await fs.promises.readFile(blob.tempPath);
+      await fs.promises.rm(blob.tempPath, { force: true });
+      await db
+        .insertInto('blobs')
+        .values({ sha256: blob.sha256, size: blob.size, content })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+      return { undo: async () => undefined };
+    },
+    async open(db, sha256) {
+      const row = await db.selectFrom('blobs').select(sql<Buffer | Uint8Array>`content`.as('content')).where('sha256', '=', sha256).executeTakeFirst();
+      return row ? Readable.from([Buffer.from(row.content)]) : null;
+    },
+  };
+}
+
+/** The store the configuration names. */
+export function createBlobStore(config: { dataDir: string; blobStore: 'fs' | 'database' }): BlobStore {
+  const root = path.join(config.dataDir, 'blobs');
+  return config.blobStore === 'database' ? createDatabaseBlobStore(path.join(root, 'tmp')) : createFsBlobStore(root);
+}
