@@ -11,6 +11,7 @@ import { registerEligibilityCommand } from './commands/eligibility.ts';
 import { registerObligationsCommands } from './commands/obligations.ts';
 import { registerOperatorCommands } from './commands/operator.ts';
 import { registerOrgCommands } from './commands/org.ts';
+import { registerApplicationCommands } from './commands/applications.ts';
 import { packageVersion } from '../create-context.ts';
 
 // Piped into `head` or the like: when the reader has gone, stop quietly (exit 0) as Unix tools do, not with a stack trace.
@@ -38,6 +39,7 @@ registerEligibilityCommand(program);
 registerObligationsCommands(program);
 registerOperatorCommands(program);
 registerOrgCommands(program);
+registerApplicationCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -51,6 +51,8 @@ export const idRoutes: IdRoute[] = [
   { name: 'upload a material', companyData: true, method: 'PUT', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence` },
   { name: 'download a material', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/file` },
   { name: 'review a material', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, payload: { decision: 'accept' } },
+  { name: 'generate a document', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/documents/application-letter` },
+  { name: 'application package', companyData: true, clientForbidden: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/package` },
   { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
 ];
@@ -99,6 +101,7 @@ export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE
   { name: 'deactivate organisation', method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
   { name: 'logout', method: 'POST', url: () => '/api/auth/logout' },
+  { name: 'generate a document', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/documents/application-letter` },
   { name: 'revoke token', method: 'DELETE', url: () => '/api/tokens/7d0c1a2e-1111-4222-8333-944455556666' },
 ];
 

@@ -15,6 +15,8 @@ export const permissionRoles = {
   'applications:create': ['owner', 'admin', 'staff'],
   /** Uploading checklist files: staff, and client users for their own company's applications. */
   'applications:upload': ['owner', 'admin', 'staff', 'client'],
+  /** The submission package (every file of an application in one ZIP): the agency's staff. */
+  'applications:package': ['owner', 'admin', 'staff'],
   /** Editing, assigning, reviewing and moving an application through its steps. */
   'applications:write': ['owner', 'admin', 'staff'],
   'users:manage': ['owner', 'admin'],

@@ -5,6 +5,7 @@ import { IdParams, withErrors } from '../../platform/http/schemas.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import { MaterialChecklistItem, MaterialFileQuery, MaterialParams, MaterialReviewRequest } from './materials-schemas.ts';
 import * as service from './materials-service.ts';
+import { buildPackage, docxMime, generateDocument } from './documents-service.ts';
 
 const ItemRef = Type.Ref('MaterialChecklistItem');
 type Params = { id: string; key: string };
@@ -59,6 +60,37 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const { id, key } = request.params as Params;
       return service.reviewMaterial(ctx, actorOf(request), { id, key, review: request.body as MaterialReviewRequest });
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/documents/:key',
+    {
+      config: { access: 'applications:write' },
+      schema: {
+        tags,
+        summary: 'Generate a document as DOCX (application-letter, business-description, commitment-letter: stored as the item’s next version; materials-index: returned only). Header x-document-missing lists facts still to fill in',
+        params: MaterialParams,
+      },
+    },
+    async (request, reply) => {
+      const { id, key } = request.params as Params;
+      const doc = await generateDocument(ctx, actorOf(request), { id, key });
+      return reply
+        .type(docxMime)
+        .header('content-disposition', contentDisposition(doc.fileName))
+        .header('x-document-missing', encodeURIComponent(JSON.stringify(doc.missing)))
+        .header('cache-control', 'private, no-store')
+        .send(doc.content);
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/package',
+    { config: { access: 'applications:package' }, schema: { tags, summary: 'The submission package (ZIP, streamed): the latest version of every item, the materials index and manifest.json with SHA-256s', params: IdParams } },
+    async (request, reply) => {
+      const pkg = await buildPackage(ctx, actorOf(request), (request.params as { id: string }).id);
+      return reply.type('application/zip').header('content-disposition', contentDisposition(pkg.fileName)).header('cache-control', 'private, no-store').send(pkg.stream);
     },
   );
 }

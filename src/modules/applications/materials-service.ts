@@ -27,13 +27,13 @@ export const mimeOf: Record<UploadType, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function requireItem(serviceCode: string, key: string): MaterialItem {
+export function requireItem(serviceCode: string, key: string): MaterialItem {
   const item = listMaterials(serviceCode).find((m) => m.key === key);
   if (item) return item;
   throw new AppError('NOT_FOUND', { zh: `材料清单中没有“${key}”这一项`, en: `The checklist has no item '${key}'` }, [{ field: 'key', code: 'ITEM_UNKNOWN', message: { zh: '不在材料清单中', en: 'not on the checklist' } }]);
 }
 
-function assertOpen(application: repo.ApplicationListRow) {
+export function assertOpen(application: repo.ApplicationListRow) {
   if (openStates.has(application.state)) return;
   throw new AppError('CONFLICT', { zh: '申请已提交或已结束，材料不能再修改', en: 'The application has been submitted or has ended: its materials can no longer change' }, [
     { field: 'state', code: 'MATERIALS_FROZEN', message: { zh: `当前状态：${application.state}`, en: `current state: ${application.state}` } },
@@ -66,44 +66,59 @@ export async function listApplicationMaterials(ctx: AppContext, actor: Actor, id
   });
 }
 
+/** A file ready to become an item's next version: an upload, or a document LicenseDesk generated. */
+interface NewVersion {
+  tempPath: string;
+  sha256: string;
+  size: number;
+  fileName: string;
+  fileType: UploadType;
+  source: 'upload' | 'generated';
+}
+
 /**
- * Stores an upload as the item's next version, in one transaction with its activity and audit entries. The file is
- * streamed and checked first (`receive-upload.ts`); if the transaction fails, the stored content is taken back.
+ * Keeps a checked file as the item's next version, in one transaction with its activity and audit entries. If the
+ * transaction fails, the stored content is taken back (unless a committed row elsewhere names the same content).
  */
+export async function storeMaterialVersion(ctx: AppContext, actor: Actor, input: { application: repo.ApplicationListRow; item: MaterialItem; file: NewVersion }): Promise<void> {
+  const { application, item, file } = input;
+  const scope = scopeOf(actor);
+  const now = ctx.clock.now();
+  const verb = file.source === 'generated' ? { zh: '生成', en: 'Generated' } : { zh: '上传', en: 'Uploaded' };
+  let kept: { undo(): Promise<void> } | null = null;
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const latest = await files.findMaterialFile(trx, scope, { applicationId: application.id, itemKey: item.key });
+      const version = latest ? Number(latest.version) + 1 : 1;
+      kept = await ctx.blobs.keep(trx, { tempPath: file.tempPath, sha256: file.sha256, size: file.size });
+      await files.insertMaterialFile(trx, {
+        id: randomUUID(), orgId: actor.orgId, applicationId: application.id, itemKey: item.key, version, sha256: file.sha256, size: file.size,
+        fileType: file.fileType, fileName: file.fileName, source: file.source, uploadedBy: actor.userId || null, uploadedAt: now,
+      });
+      await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: application.id, kind: file.source === 'generated' ? 'generated' : 'upload', fromState: null, toState: null, details: JSON.stringify({ item: item.key, version, size: file.size, fileType: file.fileType }), actorId: actor.userId || null, at: now });
+      await recordAudit(trx, {
+        actor, clock: ctx.clock, action: `application.material.${file.source === 'generated' ? 'generate' : 'upload'}`, entityType: 'application', entityId: application.id,
+        summary: { zh: `${verb.zh}「${application.clientName}」的材料：${item.title.zh}（第 ${version} 版）`, en: `${verb.en} for "${application.clientName}": ${item.title.en} (version ${version})` },
+        changes: { item: item.key, version, sha256: file.sha256, size: file.size },
+      });
+    });
+  } catch (error) {
+    await fs.promises.rm(file.tempPath, { force: true });
+    if (kept && !(await files.isBlobReferenced(ctx.db, file.sha256))) await (kept as { undo(): Promise<void> }).undo();
+    if (readUniqueViolation(error)) {
+      throw new AppError('CONFLICT', { zh: '同一项材料刚有另一个文件保存完成，请刷新后重试', en: 'Another file for this item was saved just now: refresh, then try again' }, [{ field: 'file', code: 'UPLOAD_RACE', message: { zh: '请重试', en: 'try again' } }]);
+    }
+    throw error;
+  }
+}
+
+/** Stores an upload as the item's next version; the file is streamed and checked first (`receive-upload.ts`). */
 export async function uploadMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; request: FastifyRequest }): Promise<MaterialChecklistItem> {
   const application = await requireApplication(ctx, actor, input.id);
   const item = requireItem(application.serviceCode, input.key);
   assertOpen(application);
   const upload = await receiveUpload(input.request, { tempDir: ctx.blobs.tempDir, maxBytes: ctx.config.uploadMaxBytes, accepts: item.accepts });
-  const scope = scopeOf(actor);
-  const now = ctx.clock.now();
-  let kept: { undo(): Promise<void> } | null = null;
-  let version = 0;
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      const latest = await files.findMaterialFile(trx, scope, { applicationId: input.id, itemKey: input.key });
-      version = latest ? Number(latest.version) + 1 : 1;
-      kept = await ctx.blobs.keep(trx, { tempPath: upload.tempPath, sha256: upload.sha256, size: upload.size });
-      await files.insertMaterialFile(trx, {
-        id: randomUUID(), orgId: actor.orgId, applicationId: input.id, itemKey: input.key, version, sha256: upload.sha256, size: upload.size,
-        fileType: upload.fileType, fileName: upload.fileName, uploadedBy: actor.userId || null, uploadedAt: now,
-      });
-      await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'upload', fromState: null, toState: null, details: JSON.stringify({ item: input.key, version, size: upload.size, fileType: upload.fileType }), actorId: actor.userId || null, at: now });
-      await recordAudit(trx, {
-        actor, clock: ctx.clock, action: 'application.material.upload', entityType: 'application', entityId: input.id,
-        summary: { zh: `上传「${application.clientName}」的材料：${item.title.zh}（第 ${version} 版）`, en: `Uploaded for "${application.clientName}": ${item.title.en} (version ${version})` },
-        changes: { item: input.key, version, sha256: upload.sha256, size: upload.size },
-      });
-    });
-  } catch (error) {
-    await fs.promises.rm(upload.tempPath, { force: true });
-    // Take the content back unless a committed row (this content uploaded elsewhere) still names it.
-    if (kept && !(await files.isBlobReferenced(ctx.db, upload.sha256))) await (kept as { undo(): Promise<void> }).undo();
-    if (readUniqueViolation(error)) {
-      throw new AppError('CONFLICT', { zh: '同一项材料刚有另一个文件上传完成，请刷新后重试', en: 'Another file for this item finished uploading just now: refresh, then try again' }, [{ field: 'file', code: 'UPLOAD_RACE', message: { zh: '请重试', en: 'try again' } }]);
-    }
-    throw error;
-  }
+  await storeMaterialVersion(ctx, actor, { application, item, file: { ...upload, source: 'upload' } });
   return (await listApplicationMaterials(ctx, actor, input.id)).find((m) => m.key === input.key)!;
 }
 

@@ -68,8 +68,14 @@ export function createDatabaseBlobStore(tempDir: string): BlobStore {
       return { undo: async () => undefined };
     },
     async open(db, sha256) {
-      const row = await db.selectFrom('blobs').select(sql<Buffer | Uint8Array>`content`.as('content')).where('sha256', '=', sha256).executeTakeFirst();
-      return row ? Readable.from([Buffer.from(row.content)]) : null;
+      if (!(await db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst())) return null;
+      // Read when the stream is first read, so a package of many files holds one file's content at a time.
+      return Readable.from(
+        (async function* () {
+          const row = await db.selectFrom('blobs').select(sql<Buffer | Uint8Array>`content`.as('content')).where('sha256', '=', sha256).executeTakeFirstOrThrow();
+          yield Buffer.from(row.content);
+        })(),
+      );
     },
   };
 }
