@@ -17,3 +17,8 @@ export const systemClock: Clock = {
 export function fixedClock(instant: string): Clock {
   return { now: () => instant, today: () => chinaDate.format(new Date(instant)) };
 }
+
+/** The calendar date in China time (Asia/Shanghai) of an ISO instant, `YYYY-MM-DD`. */
+export function chinaDateOf(instant: string): string {
+  return chinaDate.format(new Date(instant));
+}

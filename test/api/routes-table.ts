@@ -45,6 +45,7 @@ export const idRoutes: IdRoute[] = [
   { name: 'open application for a client', companyData: true, clientForbidden: true, method: 'POST', url: () => '/api/applications', payload: (o: SeededOrg) => ({ clientId: o.clientIds[0], serviceCode: 'B24-1', scope: 'BJ' }) },
   { name: 'get application', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}` },
   { name: 'application activity', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/activity` },
+  { name: 'application timeline', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/timeline` },
   { name: 'patch application', companyData: true, clientForbidden: true, method: 'PATCH', url: (o) => `/api/applications/${applicationOf(o)}`, payload: { version: 1, business: { seats: 9 } } },
   { name: 'move application', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, payload: { to: 'withdrawn', version: 1 } },
   { name: 'application checklist', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/materials` },

@@ -148,6 +148,13 @@ describe.each(testDialects())('applications on $name', (dialect) => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
 
+    const byName = (await staff.request({ method: 'GET', url: `/api/applications?q=${encodeURIComponent('client 2')}&pageSize=200` })).json();
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((a: { clientId: string }) => a.clientId === org.clientIds[1])).toBe(true);
+    const byCode = (await staff.request({ method: 'GET', url: '/api/applications?q=91350100&pageSize=200' })).json();
+    expect(byCode.items.every((a: { clientId: string }) => a.clientId === org.clientIds[0])).toBe(true);
+    expect((await staff.request({ method: 'GET', url: '/api/applications?serviceCode=b24-2' })).json().items).toEqual([]);
+    expect((await staff.request({ method: 'GET', url: '/api/applications?serviceCode=B24-1&pageSize=200' })).json().items.length).toBeGreaterThan(0);
     const mine = (await staff.request({ method: 'GET', url: `/api/applications?assigneeId=${org.userIds.admin}` })).json();
     expect(mine.items.map((a: { id: string }) => a.id)).toEqual([app.id]);
     const drafts = (await staff.request({ method: 'GET', url: '/api/applications?state=draft&pageSize=200' })).json();
@@ -163,5 +170,22 @@ describe.each(testDialects())('applications on $name', (dialect) => {
     } while (cursor);
     expect(seen).toEqual(all.items.map((a: { id: string }) => a.id));
     expect(all.total).toBe(all.items.length);
+  });
+
+  it('lays out the timeline in official working days from the contract date, with the overdue stages flagged', async () => {
+    const app = await open();
+    await move(staff, app.id, { to: 'collecting', version: 1, contractSignedOn: '2026-01-05', contractFeeYuan: 1 });
+    const res = await client.request({ method: 'GET', url: `/api/applications/${app.id}/timeline` });
+    expect(res.statusCode, res.body).toBe(200);
+    const timeline = res.json();
+    const calendar = t.ctx.calendar.current();
+    expect(timeline.startedOn).toBe('2026-01-05');
+    // The guide's 40 working days in-province, counted over the 2026 holidays (Spring Festival, Qingming …).
+    expect(timeline.expectedIssueOn.on).toBe(calendar.addWorkingDays('2026-01-05', 40).date);
+    expect(timeline.expectedIssueOn.on > '2026-03-02').toBe(true);
+    const licence = timeline.stages.find((s: { key: string }) => s.key === 'receive-licence');
+    expect(licence).toMatchObject({ actualOn: null, overdue: t.ctx.clock.today() > licence.practice.on });
+    expect(timeline.stages.find((s: { key: string }) => s.key === 'sign-agency-contract')).toMatchObject({ actualOn: '2026-01-05', overdue: false });
+    expect(timeline.stages.find((s: { key: string }) => s.key === 'correction-notice')).toMatchObject({ regulation: null, actualOn: null });
   });
 });

@@ -53,7 +53,7 @@ describe.each(testDialects())('generated documents and the package on $name', (d
   afterAll(() => t?.close());
 
   const generate = (session: Session, key: string, id = appId) => session.request({ method: 'POST', url: `/api/applications/${id}/documents/${key}` });
-  const item = async (key: string) => ((await staff.request({ method: 'GET', url: `/api/applications/${appId}/materials` })).json() as Array<{ key: string; status: string; versions: Array<{ source: string; fileType: string; sha256: string }> }>).find((m) => m.key === key)!;
+  const item = async (key: string) => ((await staff.request({ method: 'GET', url: `/api/applications/${appId}/materials` })).json() as Array<{ key: string; status: string; reviewReason: string; versions: Array<{ source: string; fileType: string; sha256: string }> }>).find((m) => m.key === key)!;
 
   it('writes the application letter in Chinese from the client record, and keeps it as the item’s next version', async () => {
     const res = await generate(staff, 'application-letter');
@@ -121,6 +121,16 @@ describe.each(testDialects())('generated documents and the package on $name', (d
     };
     await move({ to: 'drafting' });
     await move({ to: 'submitted', submittedOn: '2026-02-02' });
+    // The authority's correction notice sends the business licence back: the client uploads again, staff accept it.
+    await move({ to: 'correction_requested', requestedOn: '2026-02-04', items: ['business-licence'], note: '营业执照副本不清晰' });
+    expect(await item('business-licence')).toMatchObject({ status: 'rejected', reviewReason: '补正：营业执照副本不清晰' });
+    const current = (await staff.request({ method: 'GET', url: `/api/applications/${appId}` })).json();
+    const early = await staff.request({ method: 'POST', url: `/api/applications/${appId}/transitions`, payload: { to: 'submitted', version: current.version } });
+    expect(early.json().error.details[0].code).toBe('corrected-items-accepted');
+    const reupload = await client.request({ method: 'PUT', url: `/api/applications/${appId}/materials/business-licence`, ...multipartFile({ fileName: '营业执照-补正.pdf', content: sampleFiles.pdf(7777) }) });
+    expect(reupload.statusCode, reupload.body).toBe(201);
+    await staff.request({ method: 'POST', url: `/api/applications/${appId}/materials/business-licence/review`, payload: { decision: 'accept' } });
+    expect(await move({ to: 'submitted' })).toMatchObject({ state: 'submitted', correctionItems: [] });
     await move({ to: 'accepted', acceptanceNo: '京通管受〔2026〕18号', acceptedOn: '2026-02-06' });
     const issued = await move({ to: 'issued', licenceNumber: '京B2-20260018', issuedOn: '2026-03-20' });
     expect(issued).toMatchObject({ state: 'issued', issuedOn: '2026-03-20' });

@@ -4,6 +4,7 @@ import type { ApplicationEventsTable, ApplicationsTable, LicencesTable } from '.
 import { listPage, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
+import { clientIdsMatching } from '../clients/list-clients.ts';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
 /** An application with its client company's name, as lists and the detail show it. */
@@ -59,6 +60,9 @@ export async function updateApplication(db: Db, scope: Scope, target: { id: stri
 }
 
 export interface ApplicationFilter {
+  /** The client company's name, credit code or organisation code. */
+  q?: string;
+  serviceCode?: string;
   state?: string;
   clientId?: string;
   assigneeId?: string;
@@ -79,6 +83,8 @@ export async function listApplications(db: Db, scope: Scope, filter: Application
   if (filter.state) query = query.where('applications.state', '=', filter.state);
   if (filter.clientId) query = query.where('applications.clientId', '=', filter.clientId);
   if (filter.assigneeId) query = query.where('applications.assigneeId', '=', filter.assigneeId);
+  if (filter.serviceCode) query = query.where('applications.serviceCode', '=', filter.serviceCode);
+  if (filter.q?.trim()) query = query.where('applications.clientId', 'in', clientIdsMatching(db, scope, filter.q));
   return listPage(db, {
     query,
     select: (q) => q.innerJoin('clients', 'clients.id', 'applications.clientId').select([...applicationColumns, 'clients.name as clientName']),
@@ -127,4 +133,15 @@ export async function isAssignableUser(db: Db, scope: Scope, userId: string): Pr
     .where('users.role', '!=', 'client')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The moves an application has made, oldest first (the timeline reads when it entered each state). */
+export async function listTransitions(db: Db, scope: Scope, applicationId: string): Promise<Array<{ toState: string | null; details: string; at: string }>> {
+  return withinScope(db.selectFrom('applicationEvents'), { ...scope, clientId: null }, { org: 'applicationEvents.orgId', client: null })
+    .select(['applicationEvents.toState', 'applicationEvents.details', 'applicationEvents.at'])
+    .where('applicationEvents.applicationId', '=', applicationId)
+    .where('applicationEvents.kind', '=', 'transition')
+    .orderBy('applicationEvents.at')
+    .orderBy('applicationEvents.id')
+    .execute();
 }

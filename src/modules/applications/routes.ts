@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { IdParams, PageQuery, Paged, withErrors } from '../../platform/http/schemas.ts';
 import { actorOf } from '../auth/authenticate.ts';
-import { Application, ApplicationCreate, ApplicationEvent, ApplicationListQuery, ApplicationPatch, TransitionRequest } from './schemas.ts';
+import { Application, ApplicationCreate, ApplicationEvent, ApplicationListQuery, ApplicationPatch, ApplicationTimeline, TransitionRequest } from './schemas.ts';
+import { getApplicationTimeline } from './timeline-service.ts';
 import * as service from './service.ts';
 import { transitionApplication } from './transition-application.ts';
 
@@ -51,5 +52,14 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/applications/:id/activity',
     { config: { access: 'applications:read' }, schema: { tags, summary: 'The application’s activity feed, newest first', params: IdParams, querystring: Type.Object(PageQuery), response: withErrors({ 200: Paged(ApplicationEvent, 'ApplicationEventPage') }) } },
     async (request) => service.listApplicationActivity(ctx, actorOf(request), { id: idOf(request), ...(request.query as { cursor?: string; page?: number; pageSize?: number }) }),
+  );
+
+  app.get(
+    '/api/applications/:id/timeline',
+    {
+      config: { access: 'applications:read' },
+      schema: { tags, summary: 'Every stage with its expected dates (regulation and practice, in official working days), actual date, slippage and overdue flag', params: IdParams, response: withErrors({ 200: ApplicationTimeline }) },
+    },
+    async (request) => getApplicationTimeline(ctx, actorOf(request), idOf(request)),
   );
 }

@@ -99,6 +99,8 @@ export const Application = Type.Object(
 export type Application = Static<typeof Application>;
 
 export const ApplicationListQuery = Type.Object({
+  q: Type.Optional(Text({ maxLength: 200, description: 'Search the client company: name (one Chinese character is enough), credit code or organisation code' })),
+  serviceCode: Type.Optional(Text({ maxLength: 20, description: 'Only applications for this catalogue service, e.g. B24-1' })),
   state: Type.Optional(ApplicationState),
   clientId: Type.Optional(Uuid('Only this client company’s applications')),
   assigneeId: Type.Optional(Uuid('Only applications assigned to this user')),
@@ -121,3 +123,33 @@ export const ApplicationEvent = Type.Object(
   { title: 'ApplicationEvent' },
 );
 export type ApplicationEvent = Static<typeof ApplicationEvent>;
+
+const Localized = Type.Object({ zh: Type.String(), en: Type.String() });
+const Expected = Type.Object({
+  on: Type.String({ description: 'YYYY-MM-DD' }),
+  duration: Type.Object({ unit: Type.Union([Type.Literal('working-days'), Type.Literal('calendar-days')]), value: Type.Number(), min: Type.Optional(Type.Number()), max: Type.Optional(Type.Number()) }, { additionalProperties: true }),
+  source: Type.Object({ kind: Type.String(), ref: Type.String(), url: Type.Optional(Type.String()), note: Type.Optional(Localized) }),
+  provisional: Type.Boolean({ description: 'Depends on a year whose official holiday arrangement is not published yet' }),
+  provisionalReason: Nullable(Localized),
+});
+
+export const ApplicationTimeline = Type.Object(
+  {
+    startedOn: Type.String(),
+    expectedIssueOn: Nullable(Expected),
+    stages: Type.Array(
+      Type.Object({
+        key: Type.String(),
+        title: Localized,
+        order: Type.Integer(),
+        parent: Nullable(Type.String()),
+        regulation: Nullable(Expected),
+        practice: Nullable(Expected),
+        actualOn: Nullable(Type.String()),
+        slippageWorkingDays: Nullable(Type.Integer({ description: 'Working days late (positive) or early (negative)' })),
+        overdue: Type.Boolean(),
+      }),
+    ),
+  },
+  { title: 'ApplicationTimeline' },
+);

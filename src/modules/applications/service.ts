@@ -59,8 +59,8 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
 }
 
 export async function listApplications(ctx: AppContext, actor: Actor, query: ApplicationListQuery): Promise<Page<Application>> {
-  const { state, clientId, assigneeId, cursor, page, pageSize } = query;
-  const rows = await repo.listApplications(ctx.db, scopeOf(actor), { state, clientId, assigneeId, page: { cursor, page, pageSize } });
+  const { q, serviceCode, state, clientId, assigneeId, cursor, page, pageSize } = query;
+  const rows = await repo.listApplications(ctx.db, scopeOf(actor), { q, serviceCode: serviceCode?.trim().toUpperCase(), state, clientId, assigneeId, page: { cursor, page, pageSize } });
   return mapPage(rows, (row) => toApplication(row, actor));
 }
 

@@ -8,6 +8,7 @@ import { AppError, versionConflict } from '../../platform/errors/app-error.ts';
 import { scopeOf, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import * as repo from './repository.ts';
+import * as files from './materials-repository.ts';
 import { applicationEntity, requireApplication } from './service.ts';
 import { toApplication } from './to-application.ts';
 import type { Application, TransitionRequest } from './schemas.ts';
@@ -69,6 +70,15 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
   const { to: _to, version: _version, note, ...given } = request;
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.updateApplication(trx, scopeOf(actor), { id, version: request.version }, changes))) throw versionConflict(applicationEntity, request.version + 1);
+    if (check.result.state === 'correction_requested') {
+      // The authority's correction notice sends these items back: their latest versions count as rejected, with the
+      // notice as the reason, so the client uploads again and staff review again before resubmitting.
+      const reason = note?.trim() ? `补正：${note.trim()}` : `补正：发证机关要求重新提交（${request.requestedOn}）`;
+      for (const itemKey of request.items ?? []) {
+        const latest = await files.findMaterialFile(trx, scopeOf(actor), { applicationId: id, itemKey });
+        if (latest) await files.reviewMaterialFile(trx, scopeOf(actor), { id: latest.id, applicationId: id, itemKey, version: Number(latest.version) }, { review: 'rejected', reviewReason: reason, reviewedBy: actor.userId || null, reviewedAt: now });
+      }
+    }
     if (changes.licenceId) {
       await repo.insertLicence(trx, {
         id: changes.licenceId, orgId: actor.orgId, clientId: before.clientId, applicationId: id, number: licenceNumber!, serviceCode: before.serviceCode,

@@ -203,3 +203,11 @@ export async function listClients(db: Db, scope: Scope, filter: ClientFilter): P
   const { rows, nextCursor } = finishPage(found, clientOrder, position);
   return { items: rows, total, totalIsExact, page: position.page, pageSize: position.pageSize, nextCursor };
 }
+
+/**
+ * The ids of the scope's client companies a search term matches (name, credit code or organisation code), as a
+ * subquery other lists filter by (`where client_id in (…)`), answered from the same search indexes.
+ */
+export function clientIdsMatching(db: Db, scope: Scope, q: string): AnySelect {
+  return db.selectFrom(matchedClients(db, scope, { status: 'all', page: {} }, toClientMatch(q.trim())).as('mc')).select('mc.id');
+}

@@ -252,6 +252,10 @@ export interface paths {
                     /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
                     page?: number;
                     pageSize?: number;
+                    /** @description Search the client company: name (one Chinese character is enough), credit code or organisation code */
+                    q?: string;
+                    /** @description Only applications for this catalogue service, e.g. B24-1 */
+                    serviceCode?: string;
                     /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */
                     state?: "draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold";
                 };
@@ -856,6 +860,158 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stage with its expected dates (regulation and practice, in official working days), actual date, slippage and overdue flag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expectedIssueOn: {
+                                duration: {
+                                    max?: number;
+                                    min?: number;
+                                    unit: "working-days" | "calendar-days";
+                                    value: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description YYYY-MM-DD */
+                                on: string;
+                                /** @description Depends on a year whose official holiday arrangement is not published yet */
+                                provisional: boolean;
+                                provisionalReason: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                source: {
+                                    kind: string;
+                                    note?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    ref: string;
+                                    url?: string;
+                                };
+                            } | null;
+                            stages: {
+                                actualOn: string | null;
+                                key: string;
+                                order: number;
+                                overdue: boolean;
+                                parent: string | null;
+                                practice: {
+                                    duration: {
+                                        max?: number;
+                                        min?: number;
+                                        unit: "working-days" | "calendar-days";
+                                        value: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description YYYY-MM-DD */
+                                    on: string;
+                                    /** @description Depends on a year whose official holiday arrangement is not published yet */
+                                    provisional: boolean;
+                                    provisionalReason: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    source: {
+                                        kind: string;
+                                        note?: {
+                                            en: string;
+                                            zh: string;
+                                        };
+                                        ref: string;
+                                        url?: string;
+                                    };
+                                } | null;
+                                regulation: {
+                                    duration: {
+                                        max?: number;
+                                        min?: number;
+                                        unit: "working-days" | "calendar-days";
+                                        value: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description YYYY-MM-DD */
+                                    on: string;
+                                    /** @description Depends on a year whose official holiday arrangement is not published yet */
+                                    provisional: boolean;
+                                    provisionalReason: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    source: {
+                                        kind: string;
+                                        note?: {
+                                            en: string;
+                                            zh: string;
+                                        };
+                                        ref: string;
+                                        url?: string;
+                                    };
+                                } | null;
+                                slippageWorkingDays: number | null;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            startedOn: string;
+                        };
+                    };
                 };
             };
         };

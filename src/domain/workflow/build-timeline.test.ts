@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { listProcessStages } from '../catalog/process-stages.ts';
+import { createWeekendCalendar } from '../obligations/test-support/create-weekend-calendar.ts';
+import { buildTimeline, type TimelineFacts } from './build-timeline.ts';
+
+// Expected dates are worked out by hand on a weekends-only calendar (2026-01-05 is a Monday).
+const calendar = createWeekendCalendar({ knownYears: [2026] });
+const facts = (more: Partial<TimelineFacts>): TimelineFacts => ({
+  state: 'draft', startedOn: '2026-01-05', contractSignedOn: '2026-01-05', draftingOn: null, submittedOn: null, correctionRequestedOn: null, acceptedOn: null, issuedOn: null, ...more,
+});
+const timeline = (more: Partial<TimelineFacts>, today: string, scope = 'BJ') => buildTimeline({ facts: facts(more), stages: listProcessStages({ scope }), calendar, today });
+const stage = (t: ReturnType<typeof timeline>, key: string) => t.stages.find((s) => s.key === key)!;
+
+describe('buildTimeline', () => {
+  it('shows the guide’s headline cycle (40 working days in-province, 60 cross-regional) beside the planning figure', () => {
+    const inProvince = timeline({}, '2026-01-06');
+    expect(inProvince.expectedIssueOn).toMatchObject({ on: '2026-03-02', provisional: false, duration: { value: 40 } });
+    expect(stage(inProvince, 'receive-licence').practice).toMatchObject({ on: '2026-03-30', duration: { value: 60 } });
+    expect(timeline({}, '2026-01-06', 'cross-regional').expectedIssueOn?.on).toBe('2026-03-30');
+  });
+
+  it('counts the drafting estimate from the day materials were complete, and slippage in working days', () => {
+    const t = timeline({ state: 'submitted', draftingOn: '2026-01-26', submittedOn: '2026-02-02' }, '2026-02-03');
+    const write = stage(t, 'write-and-submit');
+    expect(write.practice?.on).toBe('2026-01-29');
+    expect(write).toMatchObject({ actualOn: '2026-02-02', slippageWorkingDays: 2, overdue: false });
+  });
+
+  it('holds the authority to its 5 working days for a correction notice, ended early by acceptance', () => {
+    const waiting = stage(timeline({ state: 'submitted', submittedOn: '2026-02-02' }, '2026-02-12'), 'correction-notice');
+    expect(waiting).toMatchObject({ regulation: { on: '2026-02-09' }, practice: null, actualOn: null, overdue: true, slippageWorkingDays: 3 });
+    const accepted = stage(timeline({ state: 'accepted', submittedOn: '2026-02-02', acceptedOn: '2026-02-06' }, '2026-02-12'), 'correction-notice');
+    expect(accepted).toMatchObject({ actualOn: '2026-02-06', overdue: false, slippageWorkingDays: -1 });
+  });
+
+  it('gives the decision 60 calendar days from acceptance, overdue after that while open, never once ended', () => {
+    const late = stage(timeline({ state: 'accepted', submittedOn: '2026-02-02', acceptedOn: '2026-02-06' }, '2026-04-10'), 'review-decision');
+    expect(late).toMatchObject({ regulation: { on: '2026-04-07' }, overdue: true, slippageWorkingDays: 3 });
+    const withdrawn = stage(timeline({ state: 'withdrawn', submittedOn: '2026-02-02', acceptedOn: '2026-02-06' }, '2026-04-10'), 'review-decision');
+    expect(withdrawn.overdue).toBe(false);
+  });
+
+  it('marks dates in a year with no official calendar as provisional', () => {
+    const t = buildTimeline({ facts: facts({ startedOn: '2026-12-01', contractSignedOn: '2026-12-01' }), stages: listProcessStages({ scope: 'BJ' }), calendar, today: '2026-12-02' });
+    expect(t.expectedIssueOn).toMatchObject({ provisional: true });
+    expect(t.expectedIssueOn?.provisionalReason?.zh).toContain('2027');
+  });
+});
