@@ -45,4 +45,17 @@ describe('buildTimeline', () => {
     expect(t.expectedIssueOn).toMatchObject({ provisional: true });
     expect(t.expectedIssueOn?.provisionalReason?.zh).toContain('2027');
   });
+
+  it('lists the recorded milestones in date order and says whether each target was met or missed', () => {
+    const t = buildTimeline({
+      facts: facts({ state: 'accepted', submittedOn: '2026-02-10', acceptedOn: '2026-02-12' }),
+      stages: listProcessStages({ scope: 'BJ' }),
+      calendar,
+      today: '2026-03-20',
+      milestones: { 'public-notice': '2026-03-10', 'expert-review': '2026-02-25' },
+      targets: { submitBy: '2026-02-06', issueBy: '2026-03-15' },
+    });
+    expect(t.milestones.map((m) => [m.key, m.on])).toEqual([['expert-review', '2026-02-25'], ['public-notice', '2026-03-10']]);
+    expect(t.targets.map((x) => [x.key, x.met, x.missed])).toEqual([['submit-by', false, true], ['issue-by', false, true]]);
+  });
 });

@@ -43,8 +43,26 @@ export interface TimelineStage {
   overdue: boolean;
 }
 
+/** A review milestone the authority announced (expert review, on-site inspection, public notice), as recorded. */
+export interface TimelineMilestone {
+  key: 'expert-review' | 'on-site-inspection' | 'public-notice';
+  title: LocalizedText;
+  on: IsoDate;
+}
+
+/** A date staff plan to meet, and whether it has passed with the step not done. */
+export interface TimelineTarget {
+  key: 'submit-by' | 'issue-by';
+  title: LocalizedText;
+  on: IsoDate;
+  met: boolean;
+  missed: boolean;
+}
+
 export interface Timeline {
   startedOn: IsoDate;
+  milestones: TimelineMilestone[];
+  targets: TimelineTarget[];
   /**
    * The guide's headline cycle from the start: 40 working days in-province, 60 cross-regional (the low end of the
    * catalog's range). The licence stage's practice figure is the organisation's planning value (60 / 90 by default).
@@ -88,7 +106,20 @@ function anchors(key: string, facts: TimelineFacts): { from: IsoDate | null; act
  * durations and the official working-day calendar), its actual date, slippage in working days, and whether it is
  * overdue today.
  */
-export function buildTimeline(input: { facts: TimelineFacts; stages: readonly ProcessStage[]; calendar: WorkingCalendar; today: IsoDate }): Timeline {
+const milestoneTitles: Record<TimelineMilestone['key'], LocalizedText> = {
+  'expert-review': { zh: '专家评审', en: 'Expert review' },
+  'on-site-inspection': { zh: '现场核查', en: 'On-site inspection' },
+  'public-notice': { zh: '公示', en: 'Public notice' },
+};
+
+export function buildTimeline(input: {
+  facts: TimelineFacts;
+  stages: readonly ProcessStage[];
+  calendar: WorkingCalendar;
+  today: IsoDate;
+  milestones?: Partial<Record<TimelineMilestone['key'], IsoDate>>;
+  targets?: { submitBy?: IsoDate; issueBy?: IsoDate };
+}): Timeline {
   const { facts, calendar, today } = input;
   const open = !ended.has(facts.state);
   const stages = input.stages.map((stage): TimelineStage => {
@@ -107,5 +138,12 @@ export function buildTimeline(input: { facts: TimelineFacts; stages: readonly Pr
   });
   const issueFigure = input.stages.find((s) => s.key === 'receive-licence')?.duration.practice;
   const headline = issueFigure ? { ...issueFigure, value: issueFigure.min ?? issueFigure.value } : undefined;
-  return { startedOn: facts.startedOn, expectedIssueOn: expect(calendar, facts.startedOn, headline), stages };
+  const milestones = (Object.entries(input.milestones ?? {}) as Array<[TimelineMilestone['key'], IsoDate | undefined]>)
+    .filter((entry): entry is [TimelineMilestone['key'], IsoDate] => entry[1] !== undefined)
+    .map(([key, on]) => ({ key, title: milestoneTitles[key], on }))
+    .sort((a, b) => a.on.localeCompare(b.on));
+  const target = (key: TimelineTarget['key'], on: IsoDate | undefined, done: IsoDate | null): TimelineTarget[] =>
+    on ? [{ key, title: key === 'submit-by' ? { zh: '计划提交', en: 'Planned submission' } : { zh: '计划取证', en: 'Planned issue' }, on, met: done !== null && done <= on, missed: done === null ? open && today > on : done > on }] : [];
+  const targets = [...target('submit-by', input.targets?.submitBy, facts.submittedOn), ...target('issue-by', input.targets?.issueBy, facts.issuedOn)];
+  return { startedOn: facts.startedOn, milestones, targets, expectedIssueOn: expect(calendar, facts.startedOn, headline), stages };
 }

@@ -187,5 +187,14 @@ describe.each(testDialects())('applications on $name', (dialect) => {
     expect(licence).toMatchObject({ actualOn: null, overdue: t.ctx.clock.today() > licence.practice.on });
     expect(timeline.stages.find((s: { key: string }) => s.key === 'sign-agency-contract')).toMatchObject({ actualOn: '2026-01-05', overdue: false });
     expect(timeline.stages.find((s: { key: string }) => s.key === 'correction-notice')).toMatchObject({ regulation: null, actualOn: null });
+
+    const current = (await staff.request({ method: 'GET', url: `/api/applications/${app.id}` })).json();
+    const planned = await staff.request({ method: 'PATCH', url: `/api/applications/${app.id}`, payload: { version: current.version, targets: { submitBy: '2026-02-06' }, milestones: { expertReviewOn: '2026-03-03' } } });
+    expect(planned.json()).toMatchObject({ targets: { submitBy: '2026-02-06' }, milestones: { expertReviewOn: '2026-03-03' } });
+    const after = (await staff.request({ method: 'GET', url: `/api/applications/${app.id}/timeline` })).json();
+    expect(after.milestones).toEqual([{ key: 'expert-review', title: { zh: '专家评审', en: 'Expert review' }, on: '2026-03-03' }]);
+    expect(after.targets).toMatchObject([{ key: 'submit-by', on: '2026-02-06', met: false, missed: true }]);
+    const cleared = await staff.request({ method: 'PATCH', url: `/api/applications/${app.id}`, payload: { version: current.version + 1, milestones: { expertReviewOn: null } } });
+    expect(cleared.json().milestones).toEqual({});
   });
 });

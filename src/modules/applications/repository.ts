@@ -29,6 +29,8 @@ const applicationColumns = [
   'applications.licenceId',
   'applications.correctionItems',
   'applications.business',
+  'applications.targets',
+  'applications.milestones',
   'applications.version',
   'applications.createdAt',
   'applications.updatedAt',

@@ -29,6 +29,25 @@ export const BusinessDescription = Type.Object(
 );
 export type BusinessDescription = Static<typeof BusinessDescription>;
 
+export const ApplicationTargets = Type.Object(
+  {
+    submitBy: Type.Optional(Nullable(IsoDate('计划提交日期 Planned submission'))),
+    issueBy: Type.Optional(Nullable(IsoDate('计划取证日期 Planned issue'))),
+  },
+  { additionalProperties: false, title: 'ApplicationTargets' },
+);
+export type ApplicationTargets = Static<typeof ApplicationTargets>;
+
+export const ApplicationMilestones = Type.Object(
+  {
+    expertReviewOn: Type.Optional(Nullable(IsoDate('专家评审 Expert review'))),
+    onSiteInspectionOn: Type.Optional(Nullable(IsoDate('现场核查 On-site inspection'))),
+    publicNoticeOn: Type.Optional(Nullable(IsoDate('公示 Public notice'))),
+  },
+  { additionalProperties: false, title: 'ApplicationMilestones' },
+);
+export type ApplicationMilestones = Static<typeof ApplicationMilestones>;
+
 export const ApplicationCreate = Type.Object(
   {
     clientId: Uuid('The client company applying'),
@@ -45,6 +64,8 @@ export const ApplicationPatch = Type.Object(
     version: Type.Integer({ minimum: 1, description: 'The version this change is based on; a stale one answers 409 VERSION_CONFLICT' }),
     assigneeId: Type.Optional(Nullable(Uuid('The staff member in charge, or null for nobody'))),
     business: Type.Optional(BusinessDescription),
+    targets: Type.Optional(ApplicationTargets),
+    milestones: Type.Optional(ApplicationMilestones),
   },
   { additionalProperties: false, minProperties: 2, title: 'ApplicationPatch' },
 );
@@ -89,6 +110,8 @@ export const Application = Type.Object(
     licenceId: Nullable(Type.String()),
     correctionItems: Type.Array(Type.String()),
     business: BusinessDescription,
+    targets: ApplicationTargets,
+    milestones: ApplicationMilestones,
     nextStates: Type.Array(ApplicationState, { description: 'Where the caller may try to move it next (the guards still decide); empty for client users' }),
     version: Type.Integer(),
     createdAt: Type.String(),
@@ -136,6 +159,8 @@ const Expected = Type.Object({
 export const ApplicationTimeline = Type.Object(
   {
     startedOn: Type.String(),
+    milestones: Type.Array(Type.Object({ key: Type.String(), title: Localized, on: Type.String() })),
+    targets: Type.Array(Type.Object({ key: Type.String(), title: Localized, on: Type.String(), met: Type.Boolean(), missed: Type.Boolean({ description: 'Passed with the step not done (or done late)' }) })),
     expectedIssueOn: Nullable(Expected),
     stages: Type.Array(
       Type.Object({

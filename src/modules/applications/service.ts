@@ -40,7 +40,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: Ap
   const row = {
     id: randomUUID(), orgId: actor.orgId, clientId: client.id, serviceCode: service.code, scope: input.scope, state: 'draft', heldFrom: null,
     assigneeId: input.assigneeId ?? null, contractSignedOn: null, contractFeeYuan: null, submittedOn: null, acceptanceNo: null, acceptedOn: null,
-    issuedOn: null, licenceId: null, correctionItems: '[]', business: '{}', version: 1, createdAt: now, updatedAt: now,
+    issuedOn: null, licenceId: null, correctionItems: '[]', business: '{}', targets: '{}', milestones: '{}', version: 1, createdAt: now, updatedAt: now,
   };
   const scopeText = describeScope(input.scope);
   await ctx.db.transaction().execute(async (trx) => {
@@ -75,11 +75,13 @@ export async function updateApplication(ctx: AppContext, actor: Actor, id: strin
     changes.assigneeId = patch.assigneeId;
     changed.assigneeId = { from: before.assigneeId, to: patch.assigneeId };
   }
-  if (patch.business !== undefined) {
-    const business = JSON.stringify(patch.business);
-    if (business !== before.business) {
-      changes.business = business;
-      changed.business = { from: JSON.parse(before.business), to: patch.business };
+  for (const field of ['business', 'targets', 'milestones'] as const) {
+    if (patch[field] === undefined) continue;
+    // Dates set to null are cleared; the rest replace what was there.
+    const next = JSON.stringify(Object.fromEntries(Object.entries(patch[field]!).filter(([, value]) => value !== null)));
+    if (next !== before[field]) {
+      changes[field] = next;
+      changed[field] = { from: JSON.parse(before[field]), to: JSON.parse(next) };
     }
   }
   if (Object.keys(changes).length === 0) return toApplication(before, actor);

@@ -7,6 +7,7 @@ import { scopeOf, type Actor } from '../access/actor.ts';
 import { loadRuleOverrides } from '../settings/load-rule-overrides.ts';
 import * as repo from './repository.ts';
 import { requireApplication } from './service.ts';
+import { toApplication } from './to-application.ts';
 
 /**
  * The application's timeline: every stage with its expected dates (the organisation's rule overrides and the official
@@ -20,6 +21,7 @@ export async function getApplicationTimeline(ctx: AppContext, actor: Actor, id: 
   const requestedOn = correction ? (JSON.parse(correction.details) as { requestedOn?: string }).requestedOn ?? chinaDateOf(correction.at) : null;
   const drafting = lastEntered('drafting');
   const overrides = await loadRuleOverrides(ctx.db, actor.orgId);
+  const view = toApplication(application, actor);
   return buildTimeline({
     facts: {
       state: application.state as ApplicationState,
@@ -32,6 +34,8 @@ export async function getApplicationTimeline(ctx: AppContext, actor: Actor, id: 
       issuedOn: application.issuedOn,
     },
     stages: listProcessStages({ scope: application.scope, overrides }),
+    milestones: { 'expert-review': view.milestones.expertReviewOn ?? undefined, 'on-site-inspection': view.milestones.onSiteInspectionOn ?? undefined, 'public-notice': view.milestones.publicNoticeOn ?? undefined },
+    targets: { submitBy: view.targets.submitBy ?? undefined, issueBy: view.targets.issueBy ?? undefined },
     calendar: ctx.calendar.current(),
     today: ctx.clock.today(),
   });

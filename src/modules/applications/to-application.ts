@@ -3,7 +3,7 @@ import type { ApplicationState } from '../../domain/workflow/application-states.
 import type { Actor } from '../access/actor.ts';
 import { actorHas } from '../access/permissions.ts';
 import type { ApplicationListRow } from './repository.ts';
-import type { Application, BusinessDescription } from './schemas.ts';
+import type { Application, ApplicationMilestones, ApplicationTargets, BusinessDescription } from './schemas.ts';
 
 /** Reads a JSON column written by this module; a damaged value reads as the empty default rather than failing a page. */
 function readJson<T>(text: string, fallback: T): T {
@@ -37,6 +37,8 @@ export function toApplication(row: ApplicationListRow, actor: Pick<Actor, 'role'
     licenceId: row.licenceId,
     correctionItems: readJson<string[]>(row.correctionItems, []),
     business: readJson<BusinessDescription>(row.business, {}),
+    targets: readJson<ApplicationTargets>(row.targets, {}),
+    milestones: readJson<ApplicationMilestones>(row.milestones, {}),
     nextStates: mayMove ? listNextStates({ state, heldFrom }) : [],
     version: Number(row.version),
     createdAt: row.createdAt,

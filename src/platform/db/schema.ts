@@ -190,6 +190,10 @@ export interface ApplicationsTable {
   correctionItems: ColumnType<string, string | undefined, string>;
   /** JSON object of the business-description fields (seats, staff, …). */
   business: ColumnType<string, string | undefined, string>;
+  /** JSON object of target dates: submitBy, issueBy. */
+  targets: ColumnType<string, string | undefined, string>;
+  /** JSON object of review milestones: expertReviewOn, onSiteInspectionOn, publicNoticeOn. */
+  milestones: ColumnType<string, string | undefined, string>;
   version: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;

@@ -449,6 +449,17 @@ export interface paths {
                             /** @description 中继线路 Trunk lines */
                             trunkLines?: string;
                         };
+                        /** ApplicationMilestones */
+                        milestones?: {
+                            expertReviewOn?: string | null;
+                            onSiteInspectionOn?: string | null;
+                            publicNoticeOn?: string | null;
+                        };
+                        /** ApplicationTargets */
+                        targets?: {
+                            issueBy?: string | null;
+                            submitBy?: string | null;
+                        };
                         /** @description The version this change is based on; a stale one answers 409 VERSION_CONFLICT */
                         version: number;
                     };
@@ -943,6 +954,14 @@ export interface paths {
                                     url?: string;
                                 };
                             } | null;
+                            milestones: {
+                                key: string;
+                                on: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
                             stages: {
                                 actualOn: string | null;
                                 key: string;
@@ -1010,6 +1029,17 @@ export interface paths {
                                 };
                             }[];
                             startedOn: string;
+                            targets: {
+                                key: string;
+                                met: boolean;
+                                /** @description Passed with the step not done (or done late) */
+                                missed: boolean;
+                                on: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
                         };
                     };
                 };
@@ -3828,6 +3858,12 @@ export interface components {
             id: string;
             issuedOn: string | null;
             licenceId: string | null;
+            /** ApplicationMilestones */
+            milestones: {
+                expertReviewOn?: string | null;
+                onSiteInspectionOn?: string | null;
+                publicNoticeOn?: string | null;
+            };
             /** @description Where the caller may try to move it next (the guards still decide); empty for client users */
             nextStates: ("draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold")[];
             scope: string;
@@ -3835,6 +3871,11 @@ export interface components {
             /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */
             state: "draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold";
             submittedOn: string | null;
+            /** ApplicationTargets */
+            targets: {
+                issueBy?: string | null;
+                submitBy?: string | null;
+            };
             updatedAt: string;
             version: number;
         };
