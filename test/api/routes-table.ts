@@ -49,6 +49,8 @@ export const idRoutes: IdRoute[] = [
   { name: 'patch application', companyData: true, clientForbidden: true, method: 'PATCH', url: (o) => `/api/applications/${applicationOf(o)}`, payload: { version: 1, business: { seats: 9 } } },
   { name: 'move application', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, payload: { to: 'withdrawn', version: 1 } },
   { name: 'application checklist', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/materials` },
+  { name: 'add a checklist item', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials`, payload: { title: '补充材料' } },
+  { name: 'remove a checklist item', companyData: true, clientForbidden: true, method: 'DELETE', url: (o) => `/api/applications/${applicationOf(o)}/materials/custom-0a1b2c3d` },
   { name: 'upload a material', companyData: true, method: 'PUT', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence` },
   { name: 'download a material', companyData: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/file` },
   { name: 'review a material', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, payload: { decision: 'accept' } },
@@ -89,6 +91,7 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'open application', method: 'POST', url: () => '/api/applications', valid: { clientId: '7d0c1a2e-1111-4222-8333-944455556666', serviceCode: 'B24-1', scope: 'BJ' }, required: 'clientId', wrongType: ['scope', 5], longField: 'serviceCode', textField: 'serviceCode' },
   { name: 'patch application', method: 'PATCH', url: (o) => `/api/applications/${applicationOf(o)}`, valid: { version: 1, business: { seats: 10, businessTypes: ['呼入客服'] } }, required: 'version', wrongType: ['business', 'big'], longField: 'business.coverage', textField: 'business.businessTypes.0' },
   { name: 'move application', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, valid: { to: 'withdrawn', version: 1 }, required: 'to', wrongType: ['version', 'one'], longField: 'note', textField: 'acceptanceNo' },
+  { name: 'add a checklist item', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials`, valid: { title: '房东同意书', required: true }, required: 'title', wrongType: ['required', 'yes'], longField: 'title', textField: 'title' },
   { name: 'review a material', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, valid: { decision: 'reject', reason: '缺少公章' }, required: 'decision', wrongType: ['decision', 5], longField: 'reason', textField: 'reason' },
   { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { version: 1, overrides: { 'processing.in-province.working-days': 45 } }, required: 'version', wrongType: ['overrides', 'forty-five'] },
 ];
@@ -103,6 +106,7 @@ export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE
   { name: 'reactivate organisation', method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
   { name: 'logout', method: 'POST', url: () => '/api/auth/logout' },
   { name: 'generate a document', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/documents/application-letter` },
+  { name: 'remove a checklist item', method: 'DELETE', url: (o) => `/api/applications/${applicationOf(o)}/materials/custom-0a1b2c3d` },
   { name: 'revoke token', method: 'DELETE', url: () => '/api/tokens/7d0c1a2e-1111-4222-8333-944455556666' },
 ];
 

@@ -1,7 +1,7 @@
-import type { SelectQueryBuilder, UpdateQueryBuilder } from 'kysely';
+import type { DeleteQueryBuilder, SelectQueryBuilder, UpdateQueryBuilder } from 'kysely';
 import { NO_ROW_ID, type Scope } from './actor.ts';
 
-type Scopable = SelectQueryBuilder<any, any, any> | UpdateQueryBuilder<any, any, any, any>;
+type Scopable = SelectQueryBuilder<any, any, any> | UpdateQueryBuilder<any, any, any, any> | DeleteQueryBuilder<any, any, any>;
 
 /**
  * The one tenant filter: every repository query over tenant data goes through here.

@@ -47,7 +47,7 @@ export async function generateDocument(ctx: AppContext, actor: Actor, input: { i
     const draft = await indexDraft(ctx, actor, application, facts);
     return { content: await renderDocx(draft), fileName: `${draft.title}.docx`, missing: [] };
   }
-  const item = requireItem(application.serviceCode, key);
+  const item = await requireItem(ctx.db, scopeOf(actor), application, key);
   assertOpen(application);
   const draft = draftDocument(key, facts);
   const content = await renderDocx(draft);

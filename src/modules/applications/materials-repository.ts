@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { MaterialFilesTable } from '../../platform/db/schema.ts';
+import type { ApplicationItemsTable, MaterialFilesTable } from '../../platform/db/schema.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
 
@@ -56,4 +56,26 @@ export async function reviewMaterialFile(db: Db, scope: Scope, target: { id: str
  */
 export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean> {
   return (await db.selectFrom('materialFiles').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export type CustomItemRow = Selectable<ApplicationItemsTable>;
+
+/** The items users added to an application, in the order they were added. */
+export async function listCustomItems(db: Db, scope: Scope, applicationId: string): Promise<CustomItemRow[]> {
+  return withinScope(db.selectFrom('applicationItems'), orgScope(scope), { org: 'applicationItems.orgId', client: null })
+    .selectAll('applicationItems')
+    .where('applicationItems.applicationId', '=', applicationId)
+    .orderBy('applicationItems.createdAt')
+    .orderBy('applicationItems.key')
+    .execute();
+}
+
+export async function insertCustomItem(db: Db, row: Insertable<ApplicationItemsTable>): Promise<void> {
+  await db.insertInto('applicationItems').values(row).execute();
+}
+
+/** Removes a custom item; false when it does not exist. */
+export async function deleteCustomItem(db: Db, scope: Scope, target: { applicationId: string; key: string }): Promise<boolean> {
+  const query = withinScope(db.deleteFrom('applicationItems'), orgScope(scope), { org: 'orgId', client: null }).where('applicationId', '=', target.applicationId).where('key', '=', target.key);
+  return Number((await query.executeTakeFirst()).numDeletedRows) === 1;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { IdParams, withErrors } from '../../platform/http/schemas.ts';
 import { actorOf } from '../auth/authenticate.ts';
-import { MaterialChecklistItem, MaterialFileQuery, MaterialParams, MaterialReviewRequest } from './materials-schemas.ts';
+import { CustomItemRequest, MaterialChecklistItem, MaterialFileQuery, MaterialParams, MaterialReviewRequest } from './materials-schemas.ts';
 import * as service from './materials-service.ts';
 import { buildPackage, docxMime, generateDocument } from './documents-service.ts';
 
@@ -24,6 +24,22 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/applications/:id/materials',
     { config: { access: 'applications:read' }, schema: { tags, summary: 'The checklist: each item with its status and every uploaded version', params: IdParams, response: withErrors({ 200: Type.Array(ItemRef) }) } },
     async (request) => service.listApplicationMaterials(ctx, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/applications/:id/materials',
+    { config: { access: 'applications:write' }, schema: { tags, summary: 'Add an item of your own to the checklist (key custom-…)', params: IdParams, body: CustomItemRequest, response: withErrors({ 201: ItemRef }) } },
+    async (request, reply) => reply.status(201).send(await service.addCustomItem(ctx, actorOf(request), { id: (request.params as { id: string }).id, item: request.body as CustomItemRequest })),
+  );
+
+  app.delete(
+    '/api/applications/:id/materials/:key',
+    { config: { access: 'applications:write' }, schema: { tags, summary: 'Remove an item you added, while nothing has been uploaded for it', params: MaterialParams, response: withErrors({ 204: Type.Null() }) } },
+    async (request, reply) => {
+      const { id, key } = request.params as Params;
+      await service.removeCustomItem(ctx, actorOf(request), { id, key });
+      return reply.status(204).send();
+    },
   );
 
   app.put(

@@ -31,6 +31,7 @@ export const MaterialChecklistItem = Type.Object(
     required: Type.Boolean(),
     generated: Type.Boolean({ description: 'LicenseDesk drafts it (step 3); it is reviewed like an upload' }),
     personalData: Type.Boolean({ description: 'Holds personal data (ID cards): names masked in lists, every download audited' }),
+    custom: Type.Boolean({ description: 'Added by a user to this application (removable while it has no files)' }),
     accepts: Type.Array(Type.String()),
     status: Type.Union([Type.Literal('missing'), Review], { description: "The latest version's review, or missing" }),
     reviewReason: Type.String({ description: 'Why the latest version was rejected' }),
@@ -57,3 +58,13 @@ export const MaterialParams = Type.Object({
 export const MaterialFileQuery = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: 'An earlier version; the latest by default' })),
 });
+
+export const CustomItemRequest = Type.Object(
+  {
+    title: Text({ minLength: 1, maxLength: 100, description: '材料名称 What the item is' }),
+    hint: Type.Optional(Text({ maxLength: 500, description: 'What a good file looks like' })),
+    required: Type.Optional(Type.Boolean({ default: true, description: 'Whether moving on waits for it to be accepted' })),
+  },
+  { additionalProperties: false, title: 'CustomItemRequest' },
+);
+export type CustomItemRequest = Static<typeof CustomItemRequest>;

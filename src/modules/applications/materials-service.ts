@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { listMaterials, type MaterialItem } from '../../domain/catalog/materials.ts';
+import { practice } from '../../domain/catalog/sources.ts';
 import type { MaterialStatus } from '../../domain/workflow/check-transition.ts';
 import { AppError, invalidFields, notFound } from '../../platform/errors/app-error.ts';
 import { readUniqueViolation } from '../../platform/db/unique-violation.ts';
@@ -14,7 +15,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import * as files from './materials-repository.ts';
 import * as repo from './repository.ts';
 import { requireApplication } from './service.ts';
-import type { MaterialChecklistItem, MaterialReviewRequest } from './materials-schemas.ts';
+import type { CustomItemRequest, MaterialChecklistItem, MaterialReviewRequest } from './materials-schemas.ts';
 
 /** While the checklist is being worked on, files may be uploaded and reviewed; afterwards it is frozen. */
 const openStates = new Set(['draft', 'collecting', 'drafting', 'correction_requested']);
@@ -27,8 +28,24 @@ export const mimeOf: Record<UploadType, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export function requireItem(serviceCode: string, key: string): MaterialItem {
-  const item = listMaterials(serviceCode).find((m) => m.key === key);
+/** Custom items take any file type uploads may be. */
+const anyFileType: UploadType[] = ['pdf', 'jpg', 'png', 'docx', 'xlsx'];
+const customSource = practice('本机构为此申请添加的材料', { zh: '由用户添加，不在《电信业务经营许可管理办法》第八条或指南的清单中。', en: 'Added by a user; not on the Order 42 Art. 8 list or the guide’s.' });
+
+/** The application's checklist: the catalogue's items for its service, then the items users added. */
+export async function checklistOf(db: Db, scope: Scope, application: Pick<repo.ApplicationRow, 'id' | 'serviceCode'>): Promise<Array<MaterialItem & { custom: boolean }>> {
+  const custom = await files.listCustomItems(db, scope, application.id);
+  return [
+    ...listMaterials(application.serviceCode).map((m) => ({ ...m, custom: false })),
+    ...custom.map((c) => ({
+      key: c.key, title: { zh: c.title, en: c.title }, hint: { zh: c.hint, en: c.hint }, required: Number(c.required) === 1, generated: false, personalData: false,
+      accepts: anyFileType, services: 'all' as const, source: customSource, confidence: 'M' as const, custom: true,
+    })),
+  ];
+}
+
+export async function requireItem(db: Db, scope: Scope, application: Pick<repo.ApplicationRow, 'id' | 'serviceCode'>, key: string): Promise<MaterialItem & { custom: boolean }> {
+  const item = (await checklistOf(db, scope, application)).find((m) => m.key === key);
   if (item) return item;
   throw new AppError('NOT_FOUND', { zh: `材料清单中没有“${key}”这一项`, en: `The checklist has no item '${key}'` }, [{ field: 'key', code: 'ITEM_UNKNOWN', message: { zh: '不在材料清单中', en: 'not on the checklist' } }]);
 }
@@ -44,7 +61,7 @@ export function assertOpen(application: repo.ApplicationListRow) {
 export async function materialStatuses(db: Db, scope: Scope, application: Pick<repo.ApplicationRow, 'id' | 'serviceCode'>): Promise<MaterialStatus[]> {
   const rows = await files.listMaterialFiles(db, scope, application.id);
   const latest = new Map(rows.map((row) => [row.itemKey, row]));
-  return listMaterials(application.serviceCode).map((m) => ({ key: m.key, title: m.title, required: m.required, generated: m.generated, review: (latest.get(m.key)?.review ?? 'missing') as MaterialStatus['review'] }));
+  return (await checklistOf(db, scope, application)).map((m) => ({ key: m.key, title: m.title, required: m.required, generated: m.generated, review: (latest.get(m.key)?.review ?? 'missing') as MaterialStatus['review'] }));
 }
 
 /** A personal-data file's name is hidden in lists (it often carries the person's name or ID number). */
@@ -53,14 +70,14 @@ const maskName = (name: string) => `••••${name.includes('.') ? name.slic
 export async function listApplicationMaterials(ctx: AppContext, actor: Actor, id: string): Promise<MaterialChecklistItem[]> {
   const application = await requireApplication(ctx, actor, id);
   const rows = await files.listMaterialFiles(ctx.db, scopeOf(actor), id);
-  return listMaterials(application.serviceCode).map((m) => {
+  return (await checklistOf(ctx.db, scopeOf(actor), application)).map((m) => {
     const versions = rows.filter((r) => r.itemKey === m.key).map((r) => ({
       version: Number(r.version), sha256: r.sha256, size: Number(r.size), fileType: r.fileType, fileName: m.personalData ? maskName(r.fileName) : r.fileName,
       source: r.source, uploadedBy: r.uploadedByName, uploadedAt: r.uploadedAt, review: r.review as 'pending' | 'accepted' | 'rejected', reviewReason: r.reviewReason, reviewedBy: r.reviewedByName, reviewedAt: r.reviewedAt,
     }));
     const latest = versions.at(-1);
     return {
-      key: m.key, title: m.title, hint: m.hint, required: m.required, generated: m.generated, personalData: m.personalData, accepts: m.accepts,
+      key: m.key, title: m.title, hint: m.hint, required: m.required, generated: m.generated, personalData: m.personalData, accepts: m.accepts, custom: m.custom,
       status: latest?.review ?? 'missing', reviewReason: latest?.reviewReason ?? '', versions,
     };
   });
@@ -115,7 +132,7 @@ export async function storeMaterialVersion(ctx: AppContext, actor: Actor, input:
 /** Stores an upload as the item's next version; the file is streamed and checked first (`receive-upload.ts`). */
 export async function uploadMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; request: FastifyRequest }): Promise<MaterialChecklistItem> {
   const application = await requireApplication(ctx, actor, input.id);
-  const item = requireItem(application.serviceCode, input.key);
+  const item = await requireItem(ctx.db, scopeOf(actor), application, input.key);
   assertOpen(application);
   const upload = await receiveUpload(input.request, { tempDir: ctx.blobs.tempDir, maxBytes: ctx.config.uploadMaxBytes, accepts: item.accepts });
   await storeMaterialVersion(ctx, actor, { application, item, file: { ...upload, source: 'upload' } });
@@ -125,7 +142,7 @@ export async function uploadMaterial(ctx: AppContext, actor: Actor, input: { id:
 /** One version's content (the latest by default), for download; every download is audited. */
 export async function downloadMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; version?: number }): Promise<{ stream: Readable; fileName: string; mime: string; size: number }> {
   const application = await requireApplication(ctx, actor, input.id);
-  const item = requireItem(application.serviceCode, input.key);
+  const item = await requireItem(ctx.db, scopeOf(actor), application, input.key);
   const row = await files.findMaterialFile(ctx.db, scopeOf(actor), { applicationId: input.id, itemKey: input.key, version: input.version });
   if (!row) throw notFound({ zh: '文件', en: 'File' });
   const stream = await ctx.blobs.open(ctx.db, row.sha256);
@@ -141,7 +158,7 @@ export async function downloadMaterial(ctx: AppContext, actor: Actor, input: { i
 /** Accepts or rejects the item's latest version; a rejection needs a reason, which the client sees. */
 export async function reviewMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; review: MaterialReviewRequest }): Promise<MaterialChecklistItem> {
   const application = await requireApplication(ctx, actor, input.id);
-  const item = requireItem(application.serviceCode, input.key);
+  const item = await requireItem(ctx.db, scopeOf(actor), application, input.key);
   assertOpen(application);
   const { decision, reason } = input.review;
   if (decision === 'reject' && !reason) throw invalidFields([{ field: 'reason', code: 'REASON_REQUIRED', message: { zh: '退回时请写明原因，客户会看到', en: 'give a reason for the rejection: the client sees it' } }]);
@@ -162,4 +179,36 @@ export async function reviewMaterial(ctx: AppContext, actor: Actor, input: { id:
     });
   });
   return (await listApplicationMaterials(ctx, actor, input.id)).find((m) => m.key === input.key)!;
+}
+
+/** Adds an item of the user's own to the application's checklist (a landlord's letter, a translation …). */
+export async function addCustomItem(ctx: AppContext, actor: Actor, input: { id: string; item: CustomItemRequest }): Promise<MaterialChecklistItem> {
+  const application = await requireApplication(ctx, actor, input.id);
+  assertOpen(application);
+  const key = `custom-${randomUUID().slice(0, 8)}`;
+  const now = ctx.clock.now();
+  const title = input.item.title;
+  await ctx.db.transaction().execute(async (trx) => {
+    await files.insertCustomItem(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, key, title, hint: input.item.hint ?? '', required: input.item.required === false ? 0 : 1, createdBy: actor.userId || null, createdAt: now });
+    await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'item-added', fromState: null, toState: null, details: JSON.stringify({ item: key, title }), actorId: actor.userId || null, at: now });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'application.item.add', entityType: 'application', entityId: input.id, summary: { zh: `为「${application.clientName}」的申请添加材料项：${title}`, en: `Added a checklist item to the application of "${application.clientName}": ${title}` } });
+  });
+  return (await listApplicationMaterials(ctx, actor, input.id)).find((m) => m.key === key)!;
+}
+
+/** Removes an item a user added, while nothing has been uploaded for it (uploaded files keep their history). */
+export async function removeCustomItem(ctx: AppContext, actor: Actor, input: { id: string; key: string }): Promise<void> {
+  const application = await requireApplication(ctx, actor, input.id);
+  const item = await requireItem(ctx.db, scopeOf(actor), application, input.key);
+  if (!item.custom) throw new AppError('CONFLICT', { zh: '目录规定的材料不能删除', en: 'Items of the catalogue cannot be removed' }, [{ field: 'key', code: 'ITEM_NOT_CUSTOM', message: { zh: '目录材料', en: 'a catalogue item' } }]);
+  assertOpen(application);
+  if (await files.findMaterialFile(ctx.db, scopeOf(actor), { applicationId: input.id, itemKey: input.key })) {
+    throw new AppError('CONFLICT', { zh: `「${item.title.zh}」已有上传的文件，不能删除`, en: `'${item.title.en}' already has uploaded files and cannot be removed` }, [{ field: 'key', code: 'ITEM_HAS_FILES', message: { zh: '已有文件', en: 'has files' } }]);
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await files.deleteCustomItem(trx, scopeOf(actor), { applicationId: input.id, key: input.key }))) throw notFound({ zh: '材料项', en: 'Checklist item' });
+    await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'item-removed', fromState: null, toState: null, details: JSON.stringify({ item: input.key, title: item.title.zh }), actorId: actor.userId || null, at: now });
+    await recordAudit(trx, { actor, clock: ctx.clock, action: 'application.item.remove', entityType: 'application', entityId: input.id, summary: { zh: `删除「${application.clientName}」申请的材料项：${item.title.zh}`, en: `Removed a checklist item from the application of "${application.clientName}": ${item.title.en}` } });
+  });
 }

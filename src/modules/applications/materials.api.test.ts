@@ -128,6 +128,24 @@ describe.each(testDialects())('application materials on $name', (dialect) => {
     expect(feed.items.filter((e: { kind: string }) => e.kind === 'review').map((e: { note: string }) => e.note)).toContain('缺少公章');
   });
 
+  it('lets staff add their own checklist items, which take any accepted file type and count for the guards', async () => {
+    const added = await staff.request({ method: 'POST', url: `/api/applications/${appId}/materials`, payload: { title: '房东同意转租证明', hint: '需房东签字' } });
+    expect(added.statusCode, added.body).toBe(201);
+    const item = added.json();
+    expect(item).toMatchObject({ title: { zh: '房东同意转租证明' }, custom: true, required: true, status: 'missing', accepts: ['pdf', 'jpg', 'png', 'docx', 'xlsx'] });
+    expect(item.key).toMatch(/^custom-[0-9a-f]{8}$/);
+    expect((await upload(client, item.key, { fileName: '同意书.pdf', content: sampleFiles.pdf(1500) })).statusCode).toBe(201);
+    const removeUsed = await staff.request({ method: 'DELETE', url: `/api/applications/${appId}/materials/${item.key}` });
+    expect(removeUsed.statusCode).toBe(409);
+    expect(removeUsed.json().error.details[0].code).toBe('ITEM_HAS_FILES');
+    const spare = (await staff.request({ method: 'POST', url: `/api/applications/${appId}/materials`, payload: { title: '备用', required: false } })).json();
+    expect((await staff.request({ method: 'DELETE', url: `/api/applications/${appId}/materials/${spare.key}` })).statusCode).toBe(204);
+    expect((await checklist(staff)).some((m) => m.key === spare.key)).toBe(false);
+    const catalogue = await staff.request({ method: 'DELETE', url: `/api/applications/${appId}/materials/business-licence` });
+    expect(catalogue.json().error.details[0].code).toBe('ITEM_NOT_CUSTOM');
+    expect((await client.request({ method: 'POST', url: `/api/applications/${appId}/materials`, payload: { title: 'x' } })).statusCode).toBe(403);
+  });
+
   it('masks the names of personal-data files in the checklist', async () => {
     await upload(staff, 'shareholder-ids', { fileName: '张三身份证 110101199001011234.jpg', content: sampleFiles.jpg() });
     expect((await itemOf(staff, 'shareholder-ids')).versions[0].fileName).toBe('••••.jpg');

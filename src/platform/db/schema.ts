@@ -254,6 +254,19 @@ export interface MaterialFilesTable {
   reviewedAt: string | null;
 }
 
+/** A checklist item a user added to one application (key `custom-…`), beside the catalogue's. */
+export interface ApplicationItemsTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  key: string;
+  title: string;
+  hint: ColumnType<string, string | undefined, string>;
+  required: Flag;
+  createdBy: string | null;
+  createdAt: string;
+}
+
 /** File contents when LICENSEDESK_BLOB_STORE=database, keyed by SHA-256 (identical content stored once). */
 export interface BlobsTable {
   sha256: string;
@@ -281,6 +294,7 @@ export interface Database {
   licences: LicencesTable;
   materialFiles: MaterialFilesTable;
   blobs: BlobsTable;
+  applicationItems: ApplicationItemsTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

@@ -670,7 +670,62 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add an item of your own to the checklist (key custom-…) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What a good file looks like */
+                        hint?: string;
+                        /**
+                         * @description Whether moving on waits for it to be accepted
+                         * @default true
+                         */
+                        required?: boolean;
+                        /** @description 材料名称 What the item is */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaterialChecklistItem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -730,7 +785,48 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Remove an item you added, while nothing has been uploaded for it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Application id */
+                    id: string;
+                    /** @description Checklist item key, e.g. business-licence */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4321,6 +4417,8 @@ export interface components {
         /** MaterialChecklistItem */
         MaterialChecklistItem: {
             accepts: string[];
+            /** @description Added by a user to this application (removable while it has no files) */
+            custom: boolean;
             /** @description LicenseDesk drafts it (step 3); it is reviewed like an upload */
             generated: boolean;
             hint: {

@@ -11,6 +11,7 @@ import * as m0009 from './0009-org-counters.ts';
 import * as m0010 from './0010-applications.ts';
 import * as m0011 from './0011-materials.ts';
 import * as m0012 from './0012-application-dates.ts';
+import * as m0013 from './0013-custom-items.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-applications': m0010,
   '0011-materials': m0011,
   '0012-application-dates': m0012,
+  '0013-custom-items': m0013,
 };
