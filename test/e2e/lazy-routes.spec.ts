@@ -17,7 +17,7 @@ interface MenuPage {
 const menuPages: MenuPage[] = [
   { label: '工作台', path: '/dashboard', landsOn: /\/dashboard$/, content: (page) => page.getByText('在用客户') },
   { label: '客户', path: '/clients', landsOn: /\/clients$/, content: (page) => tableRows(page).first() },
-  { label: '申请', path: '/applications', landsOn: /\/applications$/, content: (page) => page.getByText('该功能尚未开放') },
+  { label: '申请', path: '/applications', landsOn: /\/applications$/, content: (page) => page.getByText('为客户企业代办的许可证申请，按办事指南的五个步骤推进') },
   { label: '许可证', path: '/licenses', landsOn: /\/licenses$/, content: (page) => page.getByText('该功能尚未开放') },
   { label: '合规事项', path: '/obligations', landsOn: /\/obligations$/, content: (page) => page.getByText('该功能尚未开放') },
   { label: '知识库', path: '/catalog', landsOn: /\/catalog$/, content: (page) => page.getByTestId('services-B1').getByText('互联网数据中心业务') },

@@ -36,6 +36,13 @@ describe.each(testDialects())('applications on $name', (dialect) => {
     expect(audit[0].summary).toContain('Apps client 1');
   });
 
+  it('lists who applications can be assigned to for any staff member, never to client users', async () => {
+    const res = await staff.request({ method: 'GET', url: '/api/applications/assignees' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((u: { name: string }) => u.name).sort()).toEqual(['Apps admin', 'Apps owner', 'Apps staff']);
+    expect((await client.request({ method: 'GET', url: '/api/applications/assignees' })).statusCode).toBe(403);
+  });
+
   it('refuses an unknown service, a foreign or missing client, an archived client and a client user as assignee', async () => {
     const bad = async (body: Record<string, unknown>) => staff.request({ method: 'POST', url: '/api/applications', payload: { clientId: org.clientIds[0], serviceCode: 'B24-1', scope: 'BJ', ...body } });
     const service = await bad({ serviceCode: 'Z99' });

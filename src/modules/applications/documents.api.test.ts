@@ -133,7 +133,7 @@ describe.each(testDialects())('generated documents and the package on $name', (d
     expect(await move({ to: 'submitted' })).toMatchObject({ state: 'submitted', correctionItems: [] });
     await move({ to: 'accepted', acceptanceNo: '京通管受〔2026〕18号', acceptedOn: '2026-02-06' });
     const issued = await move({ to: 'issued', licenceNumber: '京B2-20260018', issuedOn: '2026-03-20' });
-    expect(issued).toMatchObject({ state: 'issued', issuedOn: '2026-03-20' });
+    expect(issued).toMatchObject({ state: 'issued', issuedOn: '2026-03-20', licenceNumber: '京B2-20260018', licenceExpiresOn: '2031-03-20' });
     const licence = await t.ctx.db.selectFrom('licences').selectAll().where('id', '=', issued.licenceId).executeTakeFirstOrThrow();
     expect(licence).toMatchObject({ number: '京B2-20260018', expiresOn: '2031-03-20', clientId: org.clientIds[0] });
     const frozen = await staff.request({ method: 'PUT', url: `/api/applications/${appId}/materials/business-licence`, ...multipartFile({ fileName: 'late.pdf', content: sampleFiles.pdf() }) });

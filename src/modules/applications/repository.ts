@@ -7,8 +7,8 @@ import { withinScope } from '../access/scope.ts';
 import { clientIdsMatching } from '../clients/list-clients.ts';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
-/** An application with its client company's name, as lists and the detail show it. */
-export type ApplicationListRow = ApplicationRow & { clientName: string };
+/** An application with its client company's name and, once issued, its licence's number and expiry. */
+export type ApplicationListRow = ApplicationRow & { clientName: string; licenceNumber?: string | null; licenceExpiresOn?: string | null };
 export type ApplicationEventRow = Selectable<ApplicationEventsTable> & { actorName: string | null };
 
 const applicationColumns = [
@@ -42,7 +42,8 @@ const scopedApplications = (db: Db, scope: Scope) => withinScope(db.selectFrom('
 export async function findApplication(db: Db, scope: Scope, id: string): Promise<ApplicationListRow | undefined> {
   return scopedApplications(db, scope)
     .innerJoin('clients', 'clients.id', 'applications.clientId')
-    .select([...applicationColumns, 'clients.name as clientName'])
+    .leftJoin('licences', 'licences.id', 'applications.licenceId')
+    .select([...applicationColumns, 'clients.name as clientName', 'licences.number as licenceNumber', 'licences.expiresOn as licenceExpiresOn'])
     .where('applications.id', '=', id)
     .executeTakeFirst();
 }
@@ -89,7 +90,11 @@ export async function listApplications(db: Db, scope: Scope, filter: Application
   if (filter.q?.trim()) query = query.where('applications.clientId', 'in', clientIdsMatching(db, scope, filter.q));
   return listPage(db, {
     query,
-    select: (q) => q.innerJoin('clients', 'clients.id', 'applications.clientId').select([...applicationColumns, 'clients.name as clientName']),
+    select: (q) =>
+      q
+        .innerJoin('clients', 'clients.id', 'applications.clientId')
+        .leftJoin('licences', 'licences.id', 'applications.licenceId')
+        .select([...applicationColumns, 'clients.name as clientName', 'licences.number as licenceNumber', 'licences.expiresOn as licenceExpiresOn']),
     order: listOrder,
     request: filter.page,
   });
@@ -145,5 +150,17 @@ export async function listTransitions(db: Db, scope: Scope, applicationId: strin
     .where('applicationEvents.kind', '=', 'transition')
     .orderBy('applicationEvents.at')
     .orderBy('applicationEvents.id')
+    .execute();
+}
+
+/** The organisation's active staff, admins and owners: who an application can be assigned to. */
+export async function listAssignableUsers(db: Db, scope: Scope): Promise<Array<{ id: string; name: string; role: string }>> {
+  return withinScope(db.selectFrom('users'), { ...scope, clientId: null }, { org: 'users.orgId', client: null })
+    .select(['users.id', 'users.name', 'users.role'])
+    .where('users.isActive', '=', 1)
+    .where('users.role', '!=', 'client')
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .limit(500)
     .execute();
 }

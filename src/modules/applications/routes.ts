@@ -28,6 +28,15 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   app.get(
+    '/api/applications/assignees',
+    {
+      config: { access: 'applications:create' },
+      schema: { tags, summary: 'Who applications can be assigned to: the active staff, admins and owners', response: withErrors({ 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() })) }) },
+    },
+    async (request) => service.listAssignees(ctx, actorOf(request)),
+  );
+
+  app.get(
     '/api/applications/:id',
     { config: { access: 'applications:read' }, schema: { tags, summary: 'One application', params: IdParams, response: withErrors({ 200: ApplicationRef }) } },
     async (request) => service.getApplication(ctx, actorOf(request), idOf(request)),

@@ -108,6 +108,8 @@ export const Application = Type.Object(
     acceptedOn: Nullable(Type.String()),
     issuedOn: Nullable(Type.String()),
     licenceId: Nullable(Type.String()),
+    licenceNumber: Nullable(Type.String({ description: 'Once issued: the licence number' })),
+    licenceExpiresOn: Nullable(Type.String({ description: 'Once issued: the licence expiry' })),
     correctionItems: Type.Array(Type.String()),
     business: BusinessDescription,
     targets: ApplicationTargets,

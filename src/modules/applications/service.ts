@@ -108,3 +108,8 @@ export async function listApplicationActivity(ctx: AppContext, actor: Actor, inp
     return { id: row.id, kind: row.kind, fromState: row.fromState, toState: row.toState, details, note: row.note, actorId: row.actorId, actorName: row.actorName, at: row.at };
   });
 }
+
+/** Who applications can be assigned to, for any staff member's picker (listing users is otherwise for admins). */
+export async function listAssignees(ctx: AppContext, actor: Actor): Promise<Array<{ id: string; name: string; role: string }>> {
+  return repo.listAssignableUsers(ctx.db, scopeOf(actor));
+}

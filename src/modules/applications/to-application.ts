@@ -35,6 +35,8 @@ export function toApplication(row: ApplicationListRow, actor: Pick<Actor, 'role'
     acceptedOn: row.acceptedOn,
     issuedOn: row.issuedOn,
     licenceId: row.licenceId,
+    licenceNumber: row.licenceNumber ?? null,
+    licenceExpiresOn: row.licenceExpiresOn ?? null,
     correctionItems: readJson<string[]>(row.correctionItems, []),
     business: readJson<BusinessDescription>(row.business, {}),
     targets: readJson<ApplicationTargets>(row.targets, {}),

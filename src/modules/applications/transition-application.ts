@@ -95,5 +95,6 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
       changes: { state: { from, to: check.result.state }, ...given },
     });
   });
-  return toApplication({ ...before, ...changes }, actor);
+  const licence = changes.licenceId ? { licenceNumber, licenceExpiresOn: check.result.expiresOn ?? null } : {};
+  return toApplication({ ...before, ...changes, ...licence }, actor);
 }

@@ -14,6 +14,13 @@ export const accessRoles = {
   createClients: agencyStaff,
   editClients: everyone,
   archiveClients: agencyStaff,
+  /** 申请: client users see their own company's applications, without fees (server: applications:read). */
+  readApplications: everyone,
+  createApplications: agencyStaff,
+  /** Edit, assign, review materials and move an application through its steps (server: applications:write). */
+  writeApplications: agencyStaff,
+  /** Upload checklist files; client users for their own company's applications (server: applications:upload). */
+  uploadApplicationFiles: everyone,
   viewAudit: administrators,
   manageSettings: administrators,
   manageUsers: administrators,

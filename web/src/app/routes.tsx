@@ -22,7 +22,8 @@ const ClientsListPage = lazyPage(() => import('../features/clients/pages/clients
 const ClientCreatePage = lazyPage(() => import('../features/clients/pages/client-create-page'), 'ClientCreatePage');
 const ClientDetailPage = lazyPage(() => import('../features/clients/pages/client-detail-page'), 'ClientDetailPage');
 const ClientEditPage = lazyPage(() => import('../features/clients/pages/client-edit-page'), 'ClientEditPage');
-const ApplicationsPage = lazyPage(() => import('../features/applications/applications-page'), 'ApplicationsPage');
+const ApplicationsListPage = lazyPage(() => import('../features/applications/pages/applications-list-page'), 'ApplicationsListPage');
+const ApplicationDetailPage = lazyPage(() => import('../features/applications/pages/application-detail-page'), 'ApplicationDetailPage');
 const LicensesPage = lazyPage(() => import('../features/licenses/licenses-page'), 'LicensesPage');
 const ObligationsPage = lazyPage(() => import('../features/obligations/obligations-page'), 'ObligationsPage');
 const CatalogPage = lazyPage(() => import('../features/catalog/pages/catalog-page'), 'CatalogPage');
@@ -56,7 +57,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/clients/new', element: <ClientCreatePage />, access: 'createClients' },
   { path: '/clients/:id', element: <ClientDetailPage />, access: 'signedIn' },
   { path: '/clients/:id/edit', element: <ClientEditPage />, access: 'editClients' },
-  { path: '/applications', element: <ApplicationsPage />, access: 'signedIn', menu: { icon: <FileProtectOutlined />, label: () => 'applications' } },
+  { path: '/applications', element: <ApplicationsListPage />, access: 'readApplications', menu: { icon: <FileProtectOutlined />, label: () => 'applications' } },
+  { path: '/applications/:id', element: <ApplicationDetailPage />, access: 'readApplications' },
   { path: '/licenses', element: <LicensesPage />, access: 'signedIn', menu: { icon: <SafetyCertificateOutlined />, label: () => 'licenses' } },
   { path: '/obligations', element: <ObligationsPage />, access: 'signedIn', menu: { icon: <AuditOutlined />, label: () => 'obligations' } },
   { path: '/catalog', element: <CatalogPage />, access: 'signedIn', menu: { icon: <BookOutlined />, label: () => 'catalog' } },

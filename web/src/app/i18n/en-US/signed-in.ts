@@ -1,5 +1,6 @@
 import type { signedInTexts as zh } from '../zh-CN/signed-in';
 import type { Widen } from '../types';
+import { applications } from './applications';
 import { audit } from './audit';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
@@ -8,4 +9,4 @@ import { pages } from './pages';
 import { platform } from './platform';
 import { settings } from './settings';
 
-export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...settings, ...audit, ...catalog, ...calendar, ...platform };
+export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...applications, ...settings, ...audit, ...catalog, ...calendar, ...platform };

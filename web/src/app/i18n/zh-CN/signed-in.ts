@@ -1,3 +1,4 @@
+import { applications } from './applications';
 import { audit } from './audit';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
@@ -7,4 +8,4 @@ import { platform } from './platform';
 import { settings } from './settings';
 
 /** The texts of the pages behind the login, loaded with the signed-in frame. */
-export const signedInTexts = { ...pages, ...clients, ...settings, ...audit, ...catalog, ...calendar, ...platform };
+export const signedInTexts = { ...pages, ...clients, ...applications, ...settings, ...audit, ...catalog, ...calendar, ...platform };

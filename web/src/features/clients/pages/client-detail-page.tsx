@@ -7,6 +7,7 @@ import { useMe } from '../../../app/auth/auth-context';
 import { notifySuccess } from '../../../app/error-notifier';
 import { PageHeader } from '../../../app/components/page-header';
 import { AuditTable } from '../../audit/audit-table';
+import { ClientApplicationsCard, NewClientApplicationButton } from '../../applications/components/client-applications';
 import { BackLink } from '../../../app/components/back-link';
 import { ClientDescriptions } from '../components/client-descriptions';
 import { ClientLoadState } from '../components/client-load-state';
@@ -33,6 +34,7 @@ export function ClientDetailPage() {
 
   const actions = (
     <>
+      {can(role, 'createApplications') && !archived && <NewClientApplicationButton clientId={client.id} />}
       <Link to={`/catalog/eligibility?client=${client.id}`}>
         <Button icon={<SafetyCertificateOutlined />}>{t('clients.eligibilityCheck')}</Button>
       </Link>
@@ -66,6 +68,7 @@ export function ClientDetailPage() {
       <Card>
         <ClientDescriptions client={client} />
       </Card>
+      {can(role, 'readApplications') && <ClientApplicationsCard clientId={client.id} hideAssignee={role === 'client'} />}
       {can(role, 'viewAudit') && (
         <Card title={t('clients.history')} style={{ marginTop: 16 }}>
           <AuditTable entityType="client" entityId={client.id} />

@@ -1,0 +1,55 @@
+import { useSearchParams } from 'react-router';
+import { applicationStates } from '../application-flow';
+import type { ApplicationState } from './use-applications';
+
+export type ApplicationsView = 'table' | 'board';
+
+export interface ApplicationFilters {
+  state: ApplicationState | '';
+  clientId: string;
+  /** Only the applications the signed-in user is in charge of. */
+  mine: boolean;
+  view: ApplicationsView;
+  page: number;
+  pageSize: number;
+}
+
+const defaults: ApplicationFilters = { state: '', clientId: '', mine: false, view: 'table', page: 1, pageSize: 20 };
+
+function positive(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function readState(value: string | null): ApplicationState | '' {
+  return value && (applicationStates as readonly string[]).includes(value) ? (value as ApplicationState) : '';
+}
+
+/** List filters and the view live in the URL, so going back to the list or sharing a link keeps them. */
+export function useApplicationFilters(): [ApplicationFilters, (change: Partial<ApplicationFilters>) => void] {
+  const [params, setParams] = useSearchParams();
+  const filters: ApplicationFilters = {
+    state: readState(params.get('state')),
+    clientId: params.get('clientId') ?? '',
+    mine: params.get('mine') === 'true',
+    view: params.get('view') === 'board' ? 'board' : 'table',
+    page: positive(params.get('page'), defaults.page),
+    pageSize: positive(params.get('pageSize'), defaults.pageSize),
+  };
+
+  function update(change: Partial<ApplicationFilters>) {
+    // Any filter change starts again from page 1.
+    const next = { ...filters, ...change, page: change.page ?? 1 };
+    const search = new URLSearchParams();
+    for (const key of Object.keys(defaults) as (keyof ApplicationFilters)[]) {
+      if (next[key] !== defaults[key]) search.set(key, String(next[key]));
+    }
+    setParams(search, { replace: true });
+  }
+
+  return [filters, update];
+}
+
+export function hasActiveFilters(filters: ApplicationFilters): boolean {
+  return Boolean(filters.state || filters.clientId || filters.mine);
+}
