@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable } from '../../platform/http/schemas.ts';
 import { Text } from '../../platform/http/text.ts';
+import { LocalizedText } from '../catalog/schemas.ts';
 
-const Localized = Type.Object({ zh: Type.String(), en: Type.String() });
+const Localized = LocalizedText;
 const Review = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('rejected')]);
 
 export const MaterialVersion = Type.Object(

@@ -3,6 +3,7 @@ import { applicationStates } from '../../domain/workflow/application-states.ts';
 import { provinceCodes } from '../../domain/geo/provinces.ts';
 import { Nullable, PageQuery } from '../../platform/http/schemas.ts';
 import { Text } from '../../platform/http/text.ts';
+import { LocalizedText, SourceRef } from '../catalog/schemas.ts';
 
 const IsoDate = (description: string) => Type.String({ format: 'date', description: `${description} (YYYY-MM-DD)` });
 const Uuid = (description: string) => Type.String({ format: 'uuid', description });
@@ -149,11 +150,11 @@ export const ApplicationEvent = Type.Object(
 );
 export type ApplicationEvent = Static<typeof ApplicationEvent>;
 
-const Localized = Type.Object({ zh: Type.String(), en: Type.String() });
+const Localized = LocalizedText;
 const Expected = Type.Object({
   on: Type.String({ description: 'YYYY-MM-DD' }),
   duration: Type.Object({ unit: Type.Union([Type.Literal('working-days'), Type.Literal('calendar-days')]), value: Type.Number(), min: Type.Optional(Type.Number()), max: Type.Optional(Type.Number()) }, { additionalProperties: true }),
-  source: Type.Object({ kind: Type.String(), ref: Type.String(), url: Type.Optional(Type.String()), note: Type.Optional(Localized) }),
+  source: SourceRef,
   provisional: Type.Boolean({ description: 'Depends on a year whose official holiday arrangement is not published yet' }),
   provisionalReason: Nullable(Localized),
 });

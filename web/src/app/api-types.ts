@@ -1040,15 +1040,7 @@ export interface paths {
                                     en: string;
                                     zh: string;
                                 } | null;
-                                source: {
-                                    kind: string;
-                                    note?: {
-                                        en: string;
-                                        zh: string;
-                                    };
-                                    ref: string;
-                                    url?: string;
-                                };
+                                source: components["schemas"]["Source"];
                             } | null;
                             milestones: {
                                 key: string;
@@ -1081,15 +1073,7 @@ export interface paths {
                                         en: string;
                                         zh: string;
                                     } | null;
-                                    source: {
-                                        kind: string;
-                                        note?: {
-                                            en: string;
-                                            zh: string;
-                                        };
-                                        ref: string;
-                                        url?: string;
-                                    };
+                                    source: components["schemas"]["Source"];
                                 } | null;
                                 regulation: {
                                     duration: {
@@ -1108,15 +1092,7 @@ export interface paths {
                                         en: string;
                                         zh: string;
                                     } | null;
-                                    source: {
-                                        kind: string;
-                                        note?: {
-                                            en: string;
-                                            zh: string;
-                                        };
-                                        ref: string;
-                                        url?: string;
-                                    };
+                                    source: components["schemas"]["Source"];
                                 } | null;
                                 slippageWorkingDays: number | null;
                                 title: {
