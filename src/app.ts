@@ -50,6 +50,9 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // A request that stalls (a client that stops sending mid-upload, or never finishes its headers' body) is cut off
+    // after 5 minutes, enough for a 20 MB file on a slow line, rather than held open for ever.
+    requestTimeout: 5 * 60 * 1000,
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
     // Off unless configured: only a trusted proxy may name the client address that sign-in throttling keys on.

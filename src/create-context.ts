@@ -1,4 +1,4 @@
-import { createBlobStore } from './platform/storage/blob-store.ts';
+import { createBlobStore, sweepStaleUploads } from './platform/storage/blob-store.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -30,6 +30,8 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     await database.close();
     throw error;
   }
+  const blobs = createBlobStore(config);
+  sweepStaleUploads(blobs.tempDir, Date.now());
   return {
     config,
     database,
@@ -39,6 +41,6 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     hashing: createHashingQueue(),
     calendar,
     tokenCache: createTokenCache(),
-    blobs: createBlobStore(config),
+    blobs,
   };
 }

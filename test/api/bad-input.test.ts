@@ -110,6 +110,20 @@ describe.each(testDialects())('bad input on $name', (dialect) => {
       const { payload, headers } = multipartFile({ fileName: 'a.pdf', content: sampleFiles.pdf(), field: 'document' });
       return refused(payload, headers, { status: 400, code: 'VALIDATION_FAILED' });
     });
+    it('a text field besides the file → 400 naming one file only (not "too large")', async () => {
+      const boundary = '----badinputfields';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        sampleFiles.pdf(),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const before = await dump(t.ctx);
+      const res = await admin.request({ method: route.method, url: route.url(org), payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.details[0].code).toBe('ONE_FILE_ONLY');
+      expect(await dump(t.ctx)).toBe(before);
+    });
     it('a multipart body that breaks off → 400', () => {
       const { payload, headers } = multipartFile({ fileName: 'a.pdf', content: sampleFiles.pdf() });
       return refused(payload.subarray(0, payload.length - 30), headers, { status: 400, code: 'BAD_REQUEST' });

@@ -37,6 +37,7 @@ const rows: Row[] = [
   ['correction dated before submission', facts('submitted'), 'correction_requested', { requestedOn: '2026-10-01', items: ['licence'] }, allAccepted, 'correction-date-valid'],
   ['corrected item re-uploaded, not reviewed', facts('correction_requested', { correctionItems: ['licence'] }), 'submitted', {}, [item('licence', 'pending'), item('letter', 'accepted')], 'corrected-items-accepted'],
   ['corrected item accepted again', facts('correction_requested', { correctionItems: ['licence'] }), 'submitted', {}, [item('licence', 'accepted'), item('letter', 'accepted')], 'ok'],
+  ['another item re-uploaded meanwhile, not reviewed', facts('correction_requested', { correctionItems: ['licence'] }), 'submitted', {}, [item('licence', 'accepted'), item('letter', 'pending', { generated: true })], 'required-items-accepted'],
   ['acceptance recorded', facts('submitted'), 'accepted', { acceptanceNo: 'A2026-118', acceptedOn: '2026-10-12' }, allAccepted, 'ok'],
   ['acceptance without a number', facts('submitted'), 'accepted', { acceptanceNo: '  ', acceptedOn: '2026-10-12' }, allAccepted, 'acceptance-recorded'],
   ['acceptance before submission', facts('submitted'), 'accepted', { acceptanceNo: 'A1', acceptedOn: '2026-10-01' }, allAccepted, 'acceptance-recorded'],

@@ -137,7 +137,8 @@ const guards: Partial<Record<ApplicationState, readonly Guard[]>> = {
     ({ application, materials }) => {
       if (application.state === 'correction_requested') {
         const open = materials.filter((m) => application.correctionItems.includes(m.key) && m.review !== 'accepted');
-        return open.length === 0 ? null : refuse('corrected-items-accepted', `补正材料尚未全部审核通过：${listItems(open, 'zh')}。`, `Not every corrected item is accepted yet: ${listItems(open, 'en')}.`);
+        if (open.length > 0) return refuse('corrected-items-accepted', `补正材料尚未全部审核通过：${listItems(open, 'zh')}。`, `Not every corrected item is accepted yet: ${listItems(open, 'en')}.`);
+        // Anything else uploaded meanwhile goes out too, so it must have been reviewed as well.
       }
       const waiting = unaccepted(materials, 'all');
       return waiting.length === 0 ? null : refuse('required-items-accepted', `提交前，以下必备材料（含系统生成的文书）须审核通过：${listItems(waiting, 'zh')}。`, `Before submitting, these required items (generated documents included) must be accepted: ${listItems(waiting, 'en')}.`);

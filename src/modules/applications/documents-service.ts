@@ -83,14 +83,25 @@ export async function buildPackage(ctx: AppContext, actor: Actor, id: string): P
   const latestRows = await files.listMaterialFiles(ctx.db, scopeOf(actor), id);
   const zip = new yazl.ZipFile();
   const manifest: ManifestEntry[] = [];
+  // Each file is opened only when the ZIP reaches it, so at most one is open at a time, and a download cancelled
+  // part-way leaves nothing open behind it.
+  let current: Readable | null = null;
   for (const [i, item] of checklist.entries()) {
     const latest = latestRows.filter((r) => r.itemKey === item.key).at(-1);
     if (!latest) continue;
-    const stream = await ctx.blobs.open(ctx.db, latest.sha256);
-    if (!stream) throw new AppError('INTERNAL', { zh: '文件内容丢失', en: 'A file’s content is missing' });
     const ext = latest.fileType === 'jpg' ? 'jpg' : latest.fileType;
     const entry = `${String(i + 1).padStart(2, '0')}-${safeName(item.title.zh)}.${ext}`;
-    zip.addReadStream(stream, entry, { size: Number(latest.size), compress: ext === 'pdf' || ext === 'jpg' || ext === 'png' ? false : true });
+    zip.addReadStreamLazy(entry, { size: Number(latest.size), compress: !(ext === 'pdf' || ext === 'jpg' || ext === 'png') }, (done) => {
+      ctx.blobs.open(ctx.db, latest.sha256).then(
+        (stream) => {
+          if (!stream) return done(new Error(`the content of ${entry} is missing`), null as never);
+          current = stream;
+          stream.on('error', () => undefined); // reported through the ZIP, which ends the download
+          done(null, stream);
+        },
+        (error: unknown) => done(error, null as never),
+      );
+    });
     manifest.push({ path: entry, item: item.key, title: item.title.zh, version: Number(latest.version), sha256: latest.sha256, size: Number(latest.size), review: latest.review });
   }
   const index = await renderDocx(await indexDraft(ctx, actor, application, facts));
@@ -105,6 +116,11 @@ export async function buildPackage(ctx: AppContext, actor: Actor, id: string): P
   const out = new PassThrough();
   // A file that fails mid-way ends the download with an error rather than a ZIP that looks whole.
   (zip as unknown as NodeJS.EventEmitter).on('error', (error: Error) => out.destroy(error));
+  // The reader went away: close the file being read, and stop reading the rest.
+  out.on('close', () => {
+    (current as Readable | null)?.destroy();
+    (zip.outputStream as Readable).unpipe(out);
+  });
   zip.outputStream.pipe(out);
   return { stream: out, fileName: `${safeName(application.clientName)}-${application.serviceCode}-申请材料.zip` };
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
 import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +105,27 @@ describe.each(testDialects())('generated documents and the package on $name', (d
     expect(manifest.files.find((f) => f.item === 'business-licence')).toMatchObject({ version: 2, sha256: sha(scan) });
     expect(await textOf(entries.get('00-申请材料目录.docx')!)).toContain('营业执照');
     expect((await client.request({ method: 'GET', url: `/api/applications/${appId}/package` })).statusCode).toBe(403);
+  });
+
+  it('a package download cancelled part-way leaves no file open on the server', async () => {
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = t.app.server.address() as { port: number };
+    const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    for (let i = 0; i < 5; i++) {
+      await new Promise<void>((resolve) => {
+        const req = http.get({ host: '127.0.0.1', port, path: `/api/applications/${appId}/package`, headers: { cookie: staff.cookieHeader } }, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', () => undefined);
+      });
+    }
+    // Wait until the server has noticed each reader went away (bounded, not timed).
+    for (let i = 0; i < 500 && openFiles() > before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(openFiles()).toBeLessThanOrEqual(before);
   });
 
   it('goes all the way: every required item accepted, drafted, submitted, accepted and issued, with the licence created', async () => {

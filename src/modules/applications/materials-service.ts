@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { listMaterials, type MaterialItem } from '../../domain/catalog/materials.ts';
 import { practice } from '../../domain/catalog/sources.ts';
+import { describeApplicationState, isApplicationState } from '../../domain/workflow/application-states.ts';
 import type { MaterialStatus } from '../../domain/workflow/check-transition.ts';
 import { AppError, invalidFields, notFound } from '../../platform/errors/app-error.ts';
 import { readUniqueViolation } from '../../platform/db/unique-violation.ts';
@@ -50,11 +51,30 @@ export async function requireItem(db: Db, scope: Scope, application: Pick<repo.A
   throw new AppError('NOT_FOUND', { zh: `材料清单中没有“${key}”这一项`, en: `The checklist has no item '${key}'` }, [{ field: 'key', code: 'ITEM_UNKNOWN', message: { zh: '不在材料清单中', en: 'not on the checklist' } }]);
 }
 
+function frozen(state: string): AppError {
+  const title = isApplicationState(state) ? describeApplicationState(state).title : { zh: state, en: state };
+  const message = state === 'on_hold'
+    ? { zh: '申请已暂停，恢复后才能修改材料', en: 'The application is on hold: resume it before changing its materials' }
+    : { zh: '申请已提交或已结束，材料不能再修改', en: 'The application has been submitted or has ended: its materials can no longer change' };
+  return new AppError('CONFLICT', message, [{ field: 'state', code: 'MATERIALS_FROZEN', message: { zh: `当前状态：${title.zh}`, en: `current state: ${title.en}` } }]);
+}
+
 export function assertOpen(application: repo.ApplicationListRow) {
-  if (openStates.has(application.state)) return;
-  throw new AppError('CONFLICT', { zh: '申请已提交或已结束，材料不能再修改', en: 'The application has been submitted or has ended: its materials can no longer change' }, [
-    { field: 'state', code: 'MATERIALS_FROZEN', message: { zh: `当前状态：${application.state}`, en: `current state: ${application.state}` } },
-  ]);
+  if (!openStates.has(application.state)) throw frozen(application.state);
+}
+
+/**
+ * Inside a write: takes the application's lock while it is still open for materials (a move to submitted may have
+ * landed since the request began) and checks a custom item is still on the checklist.
+ */
+async function lockOpenChecklist(trx: Db, scope: Scope, application: repo.ApplicationListRow, item: { key: string; custom: boolean }): Promise<void> {
+  if (!(await repo.lockApplication(trx, scope, application.id, [...openStates]))) {
+    const now = await repo.findApplication(trx, scope, application.id);
+    throw frozen(now?.state ?? application.state);
+  }
+  if (item.custom && !(await files.listCustomItems(trx, scope, application.id)).some((c) => c.key === item.key)) {
+    throw new AppError('NOT_FOUND', { zh: '该材料项刚被删除', en: 'This checklist item was just removed' }, [{ field: 'key', code: 'ITEM_UNKNOWN', message: { zh: '不在材料清单中', en: 'not on the checklist' } }]);
+  }
 }
 
 /** Where each checklist item stands for the guards: its latest version's review, or missing. */
@@ -97,7 +117,7 @@ interface NewVersion {
  * Keeps a checked file as the item's next version, in one transaction with its activity and audit entries. If the
  * transaction fails, the stored content is taken back (unless a committed row elsewhere names the same content).
  */
-export async function storeMaterialVersion(ctx: AppContext, actor: Actor, input: { application: repo.ApplicationListRow; item: MaterialItem; file: NewVersion }): Promise<void> {
+export async function storeMaterialVersion(ctx: AppContext, actor: Actor, input: { application: repo.ApplicationListRow; item: MaterialItem & { custom: boolean }; file: NewVersion }): Promise<void> {
   const { application, item, file } = input;
   const scope = scopeOf(actor);
   const now = ctx.clock.now();
@@ -105,6 +125,7 @@ export async function storeMaterialVersion(ctx: AppContext, actor: Actor, input:
   let kept: { undo(): Promise<void> } | null = null;
   try {
     await ctx.db.transaction().execute(async (trx) => {
+      await lockOpenChecklist(trx, scope, application, item);
       const latest = await files.findMaterialFile(trx, scope, { applicationId: application.id, itemKey: item.key });
       const version = latest ? Number(latest.version) + 1 : 1;
       kept = await ctx.blobs.keep(trx, { tempPath: file.tempPath, sha256: file.sha256, size: file.size });
@@ -168,9 +189,10 @@ export async function reviewMaterial(ctx: AppContext, actor: Actor, input: { id:
   const now = ctx.clock.now();
   const review = decision === 'accept' ? 'accepted' : 'rejected';
   await ctx.db.transaction().execute(async (trx) => {
+    await lockOpenChecklist(trx, scope, application, item);
     const done = await files.reviewMaterialFile(trx, scope, { id: latest.id, applicationId: input.id, itemKey: input.key, version: Number(latest.version) }, { review, reviewReason: decision === 'reject' ? reason! : '', reviewedBy: actor.userId || null, reviewedAt: now });
     if (!done) throw new AppError('CONFLICT', { zh: '刚有新版本上传，请查看后再审核', en: 'A newer version was just uploaded: look at it, then review again' }, [{ field: 'key', code: 'NEWER_VERSION', message: { zh: '有更新的版本', en: 'a newer version exists' } }]);
-    await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'review', fromState: null, toState: null, details: JSON.stringify({ item: input.key, version: Number(latest.version), decision: review }), note: reason ?? '', actorId: actor.userId || null, at: now });
+    await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'review', fromState: null, toState: null, details: JSON.stringify({ item: input.key, version: Number(latest.version), decision: review }), note: decision === 'reject' ? reason! : '', actorId: actor.userId || null, at: now });
     await recordAudit(trx, {
       actor, clock: ctx.clock, action: `application.material.${review === 'accepted' ? 'accept' : 'reject'}`, entityType: 'application', entityId: input.id,
       summary: review === 'accepted'
@@ -202,11 +224,12 @@ export async function removeCustomItem(ctx: AppContext, actor: Actor, input: { i
   const item = await requireItem(ctx.db, scopeOf(actor), application, input.key);
   if (!item.custom) throw new AppError('CONFLICT', { zh: '目录规定的材料不能删除', en: 'Items of the catalogue cannot be removed' }, [{ field: 'key', code: 'ITEM_NOT_CUSTOM', message: { zh: '目录材料', en: 'a catalogue item' } }]);
   assertOpen(application);
-  if (await files.findMaterialFile(ctx.db, scopeOf(actor), { applicationId: input.id, itemKey: input.key })) {
-    throw new AppError('CONFLICT', { zh: `「${item.title.zh}」已有上传的文件，不能删除`, en: `'${item.title.en}' already has uploaded files and cannot be removed` }, [{ field: 'key', code: 'ITEM_HAS_FILES', message: { zh: '已有文件', en: 'has files' } }]);
-  }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    await lockOpenChecklist(trx, scopeOf(actor), application, item);
+    if (await files.findMaterialFile(trx, scopeOf(actor), { applicationId: input.id, itemKey: input.key })) {
+      throw new AppError('CONFLICT', { zh: `「${item.title.zh}」已有上传的文件，不能删除`, en: `'${item.title.en}' already has uploaded files and cannot be removed` }, [{ field: 'key', code: 'ITEM_HAS_FILES', message: { zh: '已有文件', en: 'has files' } }]);
+    }
     if (!(await files.deleteCustomItem(trx, scopeOf(actor), { applicationId: input.id, key: input.key }))) throw notFound({ zh: '材料项', en: 'Checklist item' });
     await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'item-removed', fromState: null, toState: null, details: JSON.stringify({ item: input.key, title: item.title.zh }), actorId: actor.userId || null, at: now });
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'application.item.remove', entityType: 'application', entityId: input.id, summary: { zh: `删除「${application.clientName}」申请的材料项：${item.title.zh}`, en: `Removed a checklist item from the application of "${application.clientName}": ${item.title.en}` } });

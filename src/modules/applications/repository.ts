@@ -164,3 +164,16 @@ export async function listAssignableUsers(db: Db, scope: Scope): Promise<Array<{
     .limit(500)
     .execute();
 }
+
+/**
+ * Takes the application's row lock for the rest of the transaction (PostgreSQL; SQLite runs one writer at a time), so
+ * uploads, reviews and moves of one application happen one after another. With `states`, only while the application
+ * is in one of them; false otherwise.
+ */
+export async function lockApplication(db: Db, scope: Scope, id: string, states?: readonly string[]): Promise<boolean> {
+  let query = withinScope(db.updateTable('applications'), scope, { org: 'orgId', client: 'clientId' })
+    .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))
+    .where('id', '=', id);
+  if (states) query = query.where('state', 'in', states);
+  return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+}

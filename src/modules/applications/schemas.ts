@@ -1,11 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { applicationStates } from '../../domain/workflow/application-states.ts';
-import { provinceCodes } from '../../domain/geo/provinces.ts';
+import { listScopes } from '../../domain/catalog/authorities.ts';
 import { Nullable, PageQuery } from '../../platform/http/schemas.ts';
 import { Text } from '../../platform/http/text.ts';
 import { LocalizedText, SourceRef } from '../catalog/schemas.ts';
 
-const IsoDate = (description: string) => Type.String({ format: 'date', description: `${description} (YYYY-MM-DD)` });
+// Dates within the official calendar's range (1950–2150), so every date recorded can be counted in working days.
+const IsoDate = (description: string) => Type.String({ format: 'date', pattern: '^(19[5-9][0-9]|20[0-9][0-9]|21[0-4][0-9]|2150)-', description: `${description} (YYYY-MM-DD, 1950–2150)` });
 const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 
 export const ApplicationState = Type.Union(
@@ -13,7 +14,7 @@ export const ApplicationState = Type.Union(
   { description: 'draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold' },
 );
 
-export const Scope = Type.Union([Type.Literal('cross-regional'), ...provinceCodes.map((c) => Type.Literal(c))], { description: '许可范围: cross-regional (MIIT) or a province code (BJ, SH, …)' });
+export const Scope = Type.Union(listScopes().map((c) => Type.Literal(c)), { description: '许可范围: cross-regional (MIIT) or the code of a province with a communications administration (BJ, SH, …)' });
 
 /** The business description's structured fields; the generated 业务说明 is written from them. */
 export const BusinessDescription = Type.Object(
@@ -137,7 +138,7 @@ export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
 export const ApplicationEvent = Type.Object(
   {
     id: Type.String(),
-    kind: Type.String({ description: 'created, transition, updated' }),
+    kind: Type.String({ description: 'created, transition, updated, upload, generated, review, item-added, item-removed' }),
     fromState: Nullable(Type.String()),
     toState: Nullable(Type.String()),
     details: Type.Record(Type.String(), Type.Unknown()),

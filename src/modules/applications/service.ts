@@ -105,7 +105,9 @@ export async function listApplicationActivity(ctx: AppContext, actor: Actor, inp
   return mapPage(rows, (row) => {
     const details = JSON.parse(row.details) as Record<string, unknown>;
     if (hideFee) delete details.contractFeeYuan;
-    return { id: row.id, kind: row.kind, fromState: row.fromState, toState: row.toState, details, note: row.note, actorId: row.actorId, actorName: row.actorName, at: row.at };
+    // A rejection's reason is for the client; notes on moves are the agency's own.
+    const note = hideFee && row.kind !== 'review' ? '' : row.note;
+    return { id: row.id, kind: row.kind, fromState: row.fromState, toState: row.toState, details, note, actorId: row.actorId, actorName: row.actorName, at: row.at };
   });
 }
 

@@ -21,11 +21,15 @@ function recordedFields(to: ApplicationState, request: TransitionRequest): Parti
     case 'submitted':
       return request.submittedOn ? { submittedOn: request.submittedOn, correctionItems: '[]' } : { correctionItems: '[]' };
     case 'correction_requested':
-      return { correctionItems: JSON.stringify(request.items ?? []) };
+      return { correctionItems: JSON.stringify([...new Set(request.items ?? [])]) };
     case 'accepted':
       return { acceptanceNo: request.acceptanceNo!.trim(), acceptedOn: request.acceptedOn! };
     case 'issued':
       return { issuedOn: request.issuedOn! };
+    case 'rejected':
+    case 'withdrawn':
+    case 'on_hold':
+      return {};
     default:
       return {};
   }
@@ -40,54 +44,62 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
   const before = await requireApplication(ctx, actor, id);
   if (request.version !== Number(before.version)) throw versionConflict(applicationEntity, Number(before.version));
   const from = before.state as ApplicationState;
+  const scope = scopeOf(actor);
   const details: MoveDetails = { ...request, ...(request.licenceNumber ? { licenceNumber: normalizeIdentifier(request.licenceNumber) } : {}) };
-  const check = checkTransition({
-    application: {
-      state: from, heldFrom: before.heldFrom as ApplicationState | null, scope: before.scope, serviceCode: before.serviceCode,
-      contractSignedOn: before.contractSignedOn, submittedOn: before.submittedOn, acceptedOn: before.acceptedOn, correctionItems: JSON.parse(before.correctionItems) as string[],
-    },
-    materials: await materialStatuses(ctx.db, scopeOf(actor), before),
-    to: request.to,
-    details,
-    today: ctx.clock.today(),
-  });
-  if (!check.ok) {
-    throw new AppError('TRANSITION_REFUSED', check.reason, [{ field: 'to', code: check.guard, message: check.reason }]);
-  }
-  const now = ctx.clock.now();
-  const changes: Partial<repo.ApplicationRow> = { ...recordedFields(request.to, request), state: check.result.state, heldFrom: check.result.heldFrom, version: request.version + 1, updatedAt: now };
   const licenceNumber = details.licenceNumber ?? null;
-  if (check.result.state === 'issued') {
-    if (await repo.findLicenceByNumber(ctx.db, scopeOf(actor), licenceNumber!)) {
-      throw new AppError('LICENCE_DUPLICATE', { zh: `本机构已登记许可证 ${licenceNumber}`, en: `This organisation already holds licence ${licenceNumber}` }, [
-        { field: 'licenceNumber', code: 'LICENCE_DUPLICATE', message: { zh: '该编号已登记', en: 'already registered' } },
-      ]);
-    }
-    changes.licenceId = randomUUID();
-  }
-  const fromTitle = describeApplicationState(from).title;
-  const toTitle = describeApplicationState(check.result.state).title;
-  const { to: _to, version: _version, note, ...given } = request;
+  const now = ctx.clock.now();
+  const changes: Partial<repo.ApplicationRow> = { state: request.to, version: request.version + 1, updatedAt: now };
+  let expiresOn: string | null = null;
+  const { note } = request;
+  let given: Record<string, unknown> = {};
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateApplication(trx, scopeOf(actor), { id, version: request.version }, changes))) throw versionConflict(applicationEntity, request.version + 1);
+    // Taken first, so uploads and reviews (which take it too) cannot change the checklist between the check and the move.
+    await repo.lockApplication(trx, scope, id);
+    const check = checkTransition({
+      application: {
+        state: from, heldFrom: before.heldFrom as ApplicationState | null, scope: before.scope, serviceCode: before.serviceCode,
+        contractSignedOn: before.contractSignedOn, submittedOn: before.submittedOn, acceptedOn: before.acceptedOn, correctionItems: JSON.parse(before.correctionItems) as string[],
+      },
+      materials: await materialStatuses(trx, scope, before),
+      to: request.to,
+      details,
+      today: ctx.clock.today(),
+    });
+    if (!check.ok) throw new AppError('TRANSITION_REFUSED', check.reason, [{ field: 'to', code: check.guard, message: check.reason }]);
+    const recorded = recordedFields(request.to, request);
+    Object.assign(changes, recorded, { state: check.result.state, heldFrom: check.result.heldFrom });
+    // Only what this move records: fields sent for another move are not kept as if they were facts.
+    given = Object.fromEntries(Object.entries(recorded).filter(([key]) => key !== 'correctionItems'));
+    if (check.result.state === 'issued') {
+      if (await repo.findLicenceByNumber(trx, scope, licenceNumber!)) {
+        throw new AppError('LICENCE_DUPLICATE', { zh: `本机构已登记许可证 ${licenceNumber}`, en: `This organisation already holds licence ${licenceNumber}` }, [
+          { field: 'licenceNumber', code: 'LICENCE_DUPLICATE', message: { zh: '该编号已登记', en: 'already registered' } },
+        ]);
+      }
+      changes.licenceId = randomUUID();
+      expiresOn = check.result.expiresOn ?? null;
+    }
+    if (!(await repo.updateApplication(trx, scope, { id, version: request.version }, changes))) throw versionConflict(applicationEntity, request.version + 1);
     if (check.result.state === 'correction_requested') {
       // The authority's correction notice sends these items back: their latest versions count as rejected, with the
       // notice as the reason, so the client uploads again and staff review again before resubmitting.
       const reason = note?.trim() ? `补正：${note.trim()}` : `补正：发证机关要求重新提交（${request.requestedOn}）`;
-      for (const itemKey of request.items ?? []) {
-        const latest = await files.findMaterialFile(trx, scopeOf(actor), { applicationId: id, itemKey });
-        if (latest) await files.reviewMaterialFile(trx, scopeOf(actor), { id: latest.id, applicationId: id, itemKey, version: Number(latest.version) }, { review: 'rejected', reviewReason: reason, reviewedBy: actor.userId || null, reviewedAt: now });
+      for (const itemKey of new Set(request.items ?? [])) {
+        const latest = await files.findMaterialFile(trx, scope, { applicationId: id, itemKey });
+        if (latest) await files.reviewMaterialFile(trx, scope, { id: latest.id, applicationId: id, itemKey, version: Number(latest.version) }, { review: 'rejected', reviewReason: reason, reviewedBy: actor.userId || null, reviewedAt: now });
       }
     }
     if (changes.licenceId) {
       await repo.insertLicence(trx, {
         id: changes.licenceId, orgId: actor.orgId, clientId: before.clientId, applicationId: id, number: licenceNumber!, serviceCode: before.serviceCode,
-        scope: before.scope, issuedOn: request.issuedOn!, expiresOn: check.result.expiresOn!, version: 1, createdAt: now, updatedAt: now,
+        scope: before.scope, issuedOn: request.issuedOn!, expiresOn: expiresOn!, version: 1, createdAt: now, updatedAt: now,
       });
     }
+    const fromTitle = describeApplicationState(from).title;
+    const toTitle = describeApplicationState(check.result.state).title;
     await repo.insertApplicationEvent(trx, {
       id: randomUUID(), orgId: actor.orgId, applicationId: id, kind: 'transition', fromState: from, toState: check.result.state,
-      details: JSON.stringify({ ...given, ...(licenceNumber ? { licenceNumber, expiresOn: check.result.expiresOn } : {}) }), note: note ?? '', actorId: actor.userId || null, at: now,
+      details: JSON.stringify({ ...given, ...(request.items ? { items: [...new Set(request.items)] } : {}), ...(licenceNumber && changes.licenceId ? { licenceNumber, expiresOn } : {}) }), note: note ?? '', actorId: actor.userId || null, at: now,
     });
     await recordAudit(trx, {
       actor, clock: ctx.clock, action: 'application.transition', entityType: 'application', entityId: id,
@@ -95,6 +107,6 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
       changes: { state: { from, to: check.result.state }, ...given },
     });
   });
-  const licence = changes.licenceId ? { licenceNumber, licenceExpiresOn: check.result.expiresOn ?? null } : {};
+  const licence = changes.licenceId ? { licenceNumber, licenceExpiresOn: expiresOn } : {};
   return toApplication({ ...before, ...changes, ...licence }, actor);
 }

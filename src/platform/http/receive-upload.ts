@@ -48,7 +48,13 @@ async function detectType(file: string): Promise<UploadType | null> {
 }
 
 function isTooLarge(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { statusCode?: number }).statusCode === 413);
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+/** Multipart limits other than the file's size: more parts, fields or files than the one file allowed. */
+function isOverPartLimit(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+  return code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_FILES_LIMIT';
 }
 
 /**
@@ -106,6 +112,7 @@ function tooLarge(maxBytes: number): AppError {
 function unreadable(error: unknown, maxBytes: number): AppError {
   if (error instanceof AppError) return error;
   if (isTooLarge(error)) return tooLarge(maxBytes);
+  if (isOverPartLimit(error)) return fileProblem('ONE_FILE_ONLY', { zh: '一次只能上传一个文件（字段名 file），不带其他字段', en: 'Send exactly one file (field name file) and nothing else' });
   return new AppError('BAD_REQUEST', { zh: '上传的内容不完整或格式不对（multipart/form-data），文件未保存', en: 'The upload was cut off or is not valid multipart/form-data; nothing was saved' }, [
     { field: 'file', code: 'UPLOAD_UNREADABLE', message: { zh: '上传不完整', en: 'incomplete upload' } },
   ]);

@@ -85,3 +85,22 @@ export function createBlobStore(config: { dataDir: string; blobStore: 'fs' | 'da
   const root = path.join(config.dataDir, 'blobs');
   return config.blobStore === 'database' ? createDatabaseBlobStore(path.join(root, 'tmp')) : createFsBlobStore(root);
 }
+
+/**
+ * Removes temporary upload files older than `olderThanMs` (a process killed mid-upload leaves its `.part` file); run at
+ * start. Younger ones may belong to an upload still running in another instance sharing the folder.
+ */
+export function sweepStaleUploads(tempDir: string, now: number, olderThanMs = 60 * 60 * 1000): number {
+  if (!fs.existsSync(tempDir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(tempDir)) {
+    if (!name.endsWith('.part')) continue;
+    const file = path.join(tempDir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && now - stat.mtimeMs > olderThanMs) {
+      fs.rmSync(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}

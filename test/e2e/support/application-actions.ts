@@ -64,3 +64,42 @@ export function confirmMove(page: Page): Promise<Response> {
 export function headerStateTag(page: Page): Locator {
   return page.locator('.ant-tag[data-state]').first();
 }
+
+/** Creates a client company through the API as the signed-in staff member; returns its id. */
+export async function createClientThroughApi(page: Page, client: Record<string, unknown>): Promise<string> {
+  const answer = await page.request.post('/api/clients', { headers: await csrfHeaders(page), data: client });
+  if (!answer.ok()) throw new Error(`creating a client answered ${answer.status()}: ${await answer.text()}`);
+  return ((await answer.json()) as { id: string }).id;
+}
+
+/** The facts a generated document still lacks, from its x-document-missing header. */
+export function missingFacts(response: Response): string[] {
+  return JSON.parse(decodeURIComponent(response.headers()['x-document-missing'] ?? '%5B%5D')) as string[];
+}
+
+interface ChecklistItem {
+  key: string;
+  required: boolean;
+  generated: boolean;
+  status: string;
+}
+
+/**
+ * Brings every required checklist item to accepted through the API, as staff would one by one: generated documents are
+ * drafted, the rest get a small PDF; then each is accepted. Items named in `except` are left for the browser.
+ */
+export async function acceptRequiredItemsThroughApi(page: Page, input: { applicationId: string; except: readonly string[]; pdf: Buffer }): Promise<void> {
+  const base = `/api/applications/${input.applicationId}`;
+  const headers = await csrfHeaders(page);
+  const items = (await (await page.request.get(`${base}/materials`)).json()) as ChecklistItem[];
+  for (const item of items.filter((m) => m.required && m.status !== 'accepted' && !input.except.includes(m.key))) {
+    if (item.status === 'missing' || item.status === 'rejected') {
+      const stored = item.generated
+        ? await page.request.post(`${base}/documents/${item.key}`, { headers })
+        : await page.request.put(`${base}/materials/${item.key}`, { headers, multipart: { file: { name: `${item.key}.pdf`, mimeType: 'application/pdf', buffer: input.pdf } } });
+      if (!stored.ok()) throw new Error(`storing ${item.key} answered ${stored.status()}: ${await stored.text()}`);
+    }
+    const reviewed = await page.request.post(`${base}/materials/${item.key}/review`, { headers, data: { decision: 'accept' } });
+    if (!reviewed.ok()) throw new Error(`accepting ${item.key} answered ${reviewed.status()}: ${await reviewed.text()}`);
+  }
+}

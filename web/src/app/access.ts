@@ -21,6 +21,8 @@ export const accessRoles = {
   writeApplications: agencyStaff,
   /** Upload checklist files; client users for their own company's applications (server: applications:upload). */
   uploadApplicationFiles: everyone,
+  /** The submission package (ZIP of every item's latest version); not for client users (server: applications:package). */
+  downloadApplicationPackage: agencyStaff,
   viewAudit: administrators,
   manageSettings: administrators,
   manageUsers: administrators,

@@ -320,8 +320,8 @@ export interface paths {
                          * @description The client company applying
                          */
                         clientId: string;
-                        /** @description 许可范围: cross-regional (MIIT) or a province code (BJ, SH, …) */
-                        scope: "cross-regional" | "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ" | "TW" | "HK" | "MO";
+                        /** @description 许可范围: cross-regional (MIIT) or the code of a province with a communications administration (BJ, SH, …) */
+                        scope: "cross-regional" | "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ";
                         /** @description Catalogue service code, e.g. B24-1 */
                         serviceCode: string;
                     };
@@ -557,7 +557,7 @@ export interface paths {
                                 };
                                 fromState: string | null;
                                 id: string;
-                                /** @description created, transition, updated */
+                                /** @description created, transition, updated, upload, generated, review, item-added, item-removed */
                                 kind: string;
                                 note: string;
                                 toState: string | null;
@@ -1152,24 +1152,24 @@ export interface paths {
                         acceptanceNo?: string;
                         /**
                          * Format: date
-                         * @description to accepted: 受理日期 (YYYY-MM-DD)
+                         * @description to accepted: 受理日期 (YYYY-MM-DD, 1950–2150)
                          */
                         acceptedOn?: string;
                         /** @description to collecting: the agency fee, integer yuan */
                         contractFeeYuan?: number;
                         /**
                          * Format: date
-                         * @description to collecting: 代办合同签订日期 (YYYY-MM-DD)
+                         * @description to collecting: 代办合同签订日期 (YYYY-MM-DD, 1950–2150)
                          */
                         contractSignedOn?: string;
                         /**
                          * Format: date
-                         * @description to issued: 有效期至; default five years after issue (YYYY-MM-DD)
+                         * @description to issued: 有效期至; default five years after issue (YYYY-MM-DD, 1950–2150)
                          */
                         expiresOn?: string;
                         /**
                          * Format: date
-                         * @description to issued: 发证日期 (YYYY-MM-DD)
+                         * @description to issued: 发证日期 (YYYY-MM-DD, 1950–2150)
                          */
                         issuedOn?: string;
                         /** @description to correction_requested: the checklist items sent back */
@@ -1179,12 +1179,12 @@ export interface paths {
                         note?: string;
                         /**
                          * Format: date
-                         * @description to correction_requested: 补正通知日期 (YYYY-MM-DD)
+                         * @description to correction_requested: 补正通知日期 (YYYY-MM-DD, 1950–2150)
                          */
                         requestedOn?: string;
                         /**
                          * Format: date
-                         * @description to submitted: 提交日期 (YYYY-MM-DD)
+                         * @description to submitted: 提交日期 (YYYY-MM-DD, 1950–2150)
                          */
                         submittedOn?: string;
                         /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */

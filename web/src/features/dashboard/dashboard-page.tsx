@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
 import { useMe } from '../../app/auth/auth-context';
 import { PageHeader } from '../../app/components/page-header';
+import { ApplicationsProgressCard } from './applications-progress-card';
 import { useDashboardSummary } from './use-dashboard-summary';
 
 function ClientCount({ status, title }: { status: 'active' | 'archived'; title: string }) {
@@ -56,6 +57,9 @@ export function DashboardPage() {
             </Col>
           )
         )}
+        <Col span={24}>
+          <ApplicationsProgressCard isStaff={role !== 'client'} />
+        </Col>
         <Col span={24}>
           <Card title={<><ClockCircleOutlined /> {t('dashboard.upcomingTitle')}</>}>
             <Typography.Text type="secondary">{t('dashboard.upcomingText')}</Typography.Text>

@@ -11,15 +11,15 @@ export const pages: Widen<typeof zh> = {
     quickActions: 'Quick actions',
     newClient: 'New client',
     myCompany: 'View my company',
+    applicationsTitle: 'Application progress',
+    viewApplications: 'All applications',
+    noApplications: 'No applications yet. Once you open one for a client under Applications, the latest progress shows here.',
+    noApplicationsClient: 'Your company has no applications yet.',
     upcomingTitle: 'Coming soon',
-    upcomingText: 'Application progress, licence expiry reminders and compliance tasks such as annual reports will appear here.',
+    upcomingText: 'Licence expiry reminders and compliance tasks such as annual reports will appear here.',
   },
   comingSoon: {
     notYet: 'Not available yet',
-    applications: {
-      title: 'Applications',
-      description: 'Licence applications (new, change, renewal) will be managed here: material checklists, progress and timeline. This feature is not available yet.',
-    },
     licenses: {
       title: 'Licenses',
       description: 'Value-added telecom licences already held (e.g. call centre B2-…) will be recorded here, with reminders for expiry and changes. This feature is not available yet.',

@@ -9,15 +9,15 @@ export const pages = {
     quickActions: '快捷操作',
     newClient: '新建客户',
     myCompany: '查看我的企业',
+    applicationsTitle: '申请进度',
+    viewApplications: '查看全部申请',
+    noApplications: '还没有申请。在“申请”中为客户新建申请后，最近的办理进度会显示在这里。',
+    noApplicationsClient: '贵公司暂时没有申请。',
     upcomingTitle: '即将推出',
-    upcomingText: '申请进度、许可证到期提醒和年报等合规事项将显示在这里。',
+    upcomingText: '许可证到期提醒和年报等合规事项将显示在这里。',
   },
   comingSoon: {
     notYet: '该功能尚未开放',
-    applications: {
-      title: '申请',
-      description: '这里将管理许可证申请（新办、变更、续期）：材料清单、办理进度和时间线。本功能尚未开放。',
-    },
     licenses: {
       title: '许可证',
       description: '这里将登记已取得的增值电信业务经营许可证（如呼叫中心业务 B2-…），并提醒有效期与变更事项。本功能尚未开放。',

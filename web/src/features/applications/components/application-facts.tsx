@@ -10,23 +10,16 @@ import type { MaterialItem } from '../hooks/use-application-materials';
 import { AssigneeControl } from './assignee-control';
 import { AssigneeText } from './assignee-text';
 
-export interface IssuedLicence {
-  number: string;
-  expiresOn: string | null;
-}
-
 interface ApplicationFactsProps {
   application: Application;
   /** Staff see the fee and change the assignee; client users see neither. */
   isStaff: boolean;
   canWrite: boolean;
-  /** The licence recorded by the move to issued (from the activity feed). */
-  licence: IssuedLicence | null;
   materials: MaterialItem[] | undefined;
 }
 
 /** What has been recorded so far: the contract, the submission, the acceptance and the licence. */
-export function ApplicationFacts({ application, isStaff, canWrite, licence, materials }: ApplicationFactsProps) {
+export function ApplicationFacts({ application, isStaff, canWrite, materials }: ApplicationFactsProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const scopeName = useScopeName();
@@ -65,13 +58,13 @@ export function ApplicationFacts({ application, isStaff, canWrite, licence, mate
     {
       key: 'licence',
       label: t('applications.fields.licence'),
-      children: licence ? (
-        <>
+      children: application.licenceNumber ? (
+        <div data-testid="issued-licence">
           <Typography.Text copyable strong style={{ fontFamily: 'monospace' }}>
-            {licence.number}
+            {application.licenceNumber}
           </Typography.Text>
-          {licence.expiresOn && <div>{t('applications.facts.validUntil', { date: licence.expiresOn })}</div>}
-        </>
+          {application.licenceExpiresOn && <div>{t('applications.facts.validUntil', { date: application.licenceExpiresOn })}</div>}
+        </div>
       ) : null,
     },
     ...(application.heldFrom ? [{ key: 'heldFrom', label: t('applications.fields.heldFrom'), children: t(`applications.states.${application.heldFrom}`) }] : []),

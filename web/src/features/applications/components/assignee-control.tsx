@@ -6,7 +6,7 @@ import { useAssignableUsers } from '../hooks/use-assignable-users';
 import { useUpdateApplication, type Application } from '../hooks/use-applications';
 import { AssigneeText } from './assignee-text';
 
-/** The assignee, changeable by staff: administrators pick anyone, other staff may take it themselves. */
+/** The assignee, changeable by staff from the organisation's staff; if that list cannot load, they may take it themselves. */
 export function AssigneeControl({ application }: { application: Pick<Application, 'id' | 'assigneeId' | 'version'> }) {
   const { t } = useTranslation();
   const me = useMe();

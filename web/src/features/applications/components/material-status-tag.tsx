@@ -11,12 +11,12 @@ const looks: Record<MaterialStatus, { color: string; icon: ReactNode }> = {
   rejected: { color: 'error', icon: <CloseCircleOutlined /> },
 };
 
-/** 待上传 / 待审核 / 已通过 / 已退回. */
-export function MaterialStatusTag({ status }: { status: MaterialStatus }) {
+/** 待上传 (待生成 for a document LicenseDesk drafts) / 待审核 / 已通过 / 已退回. */
+export function MaterialStatusTag({ status, generated = false }: { status: MaterialStatus; generated?: boolean }) {
   const { t } = useTranslation();
   return (
     <Tag color={looks[status].color} icon={looks[status].icon} data-testid="material-status" data-status={status} style={{ marginInlineEnd: 0 }}>
-      {t(`applications.materials.status.${status}`)}
+      {t(generated && status === 'missing' ? 'applications.materials.status.notGenerated' : `applications.materials.status.${status}`)}
     </Tag>
   );
 }

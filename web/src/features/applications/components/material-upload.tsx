@@ -58,7 +58,7 @@ export function MaterialUpload({ applicationId, item }: { applicationId: string;
       >
         <Typography.Text style={{ fontSize: 13 }}>
           <InboxOutlined style={{ color: '#1677ff', marginInlineEnd: 6 }} />
-          {t(item.versions.length > 0 ? 'applications.materials.dropAgain' : 'applications.materials.drop')}
+          {t(item.generated ? 'applications.materials.dropSigned' : item.versions.length > 0 ? 'applications.materials.dropAgain' : 'applications.materials.drop')}
         </Typography.Text>
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

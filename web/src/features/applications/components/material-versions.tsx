@@ -20,7 +20,7 @@ function VersionLine({ applicationId, itemKey, version }: { applicationId: strin
         </a>
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('applications.materials.uploadedBy', { name: who(version.uploadedBy), at: formatInstant(version.uploadedAt) })}
+        {t(version.source === 'generated' ? 'applications.materials.generatedBy' : 'applications.materials.uploadedBy', { name: who(version.uploadedBy), at: formatInstant(version.uploadedAt) })}
         {version.reviewedAt && ` · ${t('applications.materials.reviewedBy', { name: who(version.reviewedBy), at: formatInstant(version.reviewedAt) })}`}
       </Typography.Text>
     </div>

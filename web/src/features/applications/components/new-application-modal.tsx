@@ -30,10 +30,11 @@ interface NewApplicationModalProps {
 /** The call-centre licence first: B24-1 is chosen unless the user picks another service. */
 const defaultService = 'B24-1';
 
-/** Who is in charge: administrators pick anyone; other staff, who may not list users, may take it themselves. */
+/** Who is in charge: any staff member picks from the organisation's staff; if that list cannot load, "me" remains. */
 function AssigneeField() {
   const { t } = useTranslation();
   const { users, isPending } = useAssignableUsers();
+  const roleName = (role: string) => (role === 'owner' || role === 'admin' || role === 'staff' ? t(`roles.${role}`) : role);
   if (users === null) {
     return (
       <Form.Item name="assignToMe" valuePropName="checked">
@@ -48,7 +49,7 @@ function AssigneeField() {
         loading={isPending}
         placeholder={t('applications.placeholders.assignee')}
         showSearch={{ optionFilterProp: 'label' }}
-        options={users.map((user) => ({ value: user.id, label: `${user.name}（${user.email}）` }))}
+        options={users.map((user) => ({ value: user.id, label: t('applications.assigneeOption', { name: user.name, role: roleName(user.role) }) }))}
       />
     </Form.Item>
   );
@@ -62,8 +63,9 @@ export function NewApplicationModal({ open, onClose, clientId }: NewApplicationM
   const create = useCreateApplication();
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ clientId, serviceCode: defaultService, scope: undefined, assigneeId: undefined, assignToMe: true });
-  }, [open, clientId, form]);
+    // Whoever opens the application is in charge of it unless they pick someone else.
+    if (open) form.setFieldsValue({ clientId, serviceCode: defaultService, scope: undefined, assigneeId: me.user.id, assignToMe: true });
+  }, [open, clientId, form, me.user.id]);
 
   async function submit(values: NewApplicationValues) {
     const assigneeId = values.assigneeId ?? (values.assignToMe ? me.user.id : undefined);

@@ -5,6 +5,10 @@ import type { ApplicationState } from './use-applications';
 export type ApplicationsView = 'table' | 'board';
 
 export interface ApplicationFilters {
+  /** Searches the client company: name (one Chinese character is enough), credit code or organisation code. */
+  q: string;
+  /** A catalogue service, e.g. B24-1; empty for all. */
+  serviceCode: string;
   state: ApplicationState | '';
   clientId: string;
   /** Only the applications the signed-in user is in charge of. */
@@ -14,7 +18,7 @@ export interface ApplicationFilters {
   pageSize: number;
 }
 
-const defaults: ApplicationFilters = { state: '', clientId: '', mine: false, view: 'table', page: 1, pageSize: 20 };
+const defaults: ApplicationFilters = { q: '', serviceCode: '', state: '', clientId: '', mine: false, view: 'table', page: 1, pageSize: 20 };
 
 function positive(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -29,6 +33,8 @@ function readState(value: string | null): ApplicationState | '' {
 export function useApplicationFilters(): [ApplicationFilters, (change: Partial<ApplicationFilters>) => void] {
   const [params, setParams] = useSearchParams();
   const filters: ApplicationFilters = {
+    q: params.get('q') ?? '',
+    serviceCode: params.get('serviceCode') ?? '',
     state: readState(params.get('state')),
     clientId: params.get('clientId') ?? '',
     mine: params.get('mine') === 'true',
@@ -51,5 +57,8 @@ export function useApplicationFilters(): [ApplicationFilters, (change: Partial<A
 }
 
 export function hasActiveFilters(filters: ApplicationFilters): boolean {
-  return Boolean(filters.state || filters.clientId || filters.mine);
+  return Boolean(filters.q || filters.serviceCode || filters.state || filters.clientId || filters.mine);
 }
+
+/** What "clear filters" sets: everything but the view and the page size. */
+export const clearedFilters: Partial<ApplicationFilters> = { q: '', serviceCode: '', state: '', clientId: '', mine: false };

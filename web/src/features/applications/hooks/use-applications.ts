@@ -17,6 +17,7 @@ export const applicationKeys = {
   detail: (id: string) => ['applications', 'detail', id] as const,
   materials: (id: string) => ['applications', 'materials', id] as const,
   activity: (id: string) => ['applications', 'activity', id] as const,
+  timeline: (id: string) => ['applications', 'timeline', id] as const,
 };
 
 export function useApplicationList(query: ApplicationListQuery, options: { enabled?: boolean } = {}) {

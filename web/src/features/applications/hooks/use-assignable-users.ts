@@ -1,28 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type ApiResult } from '../../../app/api';
-import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth/auth-context';
 
-export type OrganisationUser = ApiResult<'get', '/api/users'>['items'][number];
+export type Assignee = ApiResult<'get', '/api/applications/assignees'>[number];
 
 /**
- * The organisation's active staff, admins and owners, who may be put in charge of an application. Only
- * administrators may list users; for anyone else (or on a refusal) `users` is null and the picker is hidden.
+ * The organisation's active staff, admins and owners, who may be put in charge of an application. Any staff member
+ * may list them (GET /api/applications/assignees); client users may not, and for them (or on a refusal) `users` is
+ * null and the picker is hidden. Kept under the users' key, so adding or changing a user in settings refreshes it.
  */
-export function useAssignableUsers(): { users: OrganisationUser[] | null; isPending: boolean } {
+export function useAssignableUsers(): { users: Assignee[] | null; isPending: boolean } {
   const me = useMe();
-  const allowed = can(me.user, 'manageUsers');
+  const allowed = me.user.role !== 'client';
   const query = useQuery({
-    queryKey: ['users'],
-    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { pageSize: 200 } } })),
+    queryKey: ['users', 'assignees'],
+    queryFn: () => unwrap(api.GET('/api/applications/assignees')),
     enabled: allowed,
     meta: { notifyErrors: false },
     retry: false,
     staleTime: 60_000,
   });
   if (!allowed || query.isError) return { users: null, isPending: false };
-  const users = query.data?.items.filter((user) => user.isActive && user.role !== 'client') ?? [];
-  return { users, isPending: query.isPending };
+  return { users: query.data ?? [], isPending: query.isPending };
 }
 
 /** Who is in charge, in words: a name when known (yourself always), else that someone is. */

@@ -5,14 +5,16 @@ import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth/auth-context';
 import { BackLink } from '../../../app/components/back-link';
 import { PageHeader } from '../../../app/components/page-header';
-import { findEndedFrom, findIssuedLicence } from '../activity-facts';
+import { findEndedFrom } from '../activity-facts';
 import { ActivityFeed } from '../components/activity-feed';
 import { ApplicationFacts } from '../components/application-facts';
 import { ApplicationLoadState } from '../components/application-load-state';
 import { ApplicationStateTag } from '../components/application-state-tag';
 import { ApplicationSteps } from '../components/application-steps';
 import { BusinessForm } from '../components/business-form';
+import { EligibilityCard } from '../components/eligibility-card';
 import { MaterialsChecklist } from '../components/materials-checklist';
+import { TimelineCard } from '../components/timeline-card';
 import { TransitionActions } from '../components/transition-actions';
 import { useApplicationActivity } from '../hooks/use-application-activity';
 import { useApplicationMaterials } from '../hooks/use-application-materials';
@@ -54,18 +56,26 @@ export function ApplicationDetailPage() {
         </Flex>
       </Card>
       <Card title={t('applications.facts.title')} style={{ marginBottom: 16 }}>
-        <ApplicationFacts application={application} isStaff={isStaff} canWrite={canWrite} licence={findIssuedLicence(events)} materials={materials.data} />
+        <ApplicationFacts application={application} isStaff={isStaff} canWrite={canWrite} materials={materials.data} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title={t('applications.materials.title')}>
-            <MaterialsChecklist application={application} materials={materials.data} canUpload={can(me.user, 'uploadApplicationFiles')} canReview={canWrite} />
+          <TimelineCard application={application} canWrite={canWrite} />
+          <Card title={t('applications.materials.title')} style={{ marginTop: 16 }}>
+            <MaterialsChecklist
+              application={application}
+              materials={materials.data}
+              canUpload={can(me.user, 'uploadApplicationFiles')}
+              canReview={canWrite}
+              canDownloadPackage={can(me.user, 'downloadApplicationPackage')}
+            />
           </Card>
           <Card title={t('applications.business.title')} style={{ marginTop: 16 }}>
             <BusinessForm application={application} canWrite={canWrite} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          {isStaff && <EligibilityCard application={application} />}
           <Card title={t('applications.activity.title')}>
             <ActivityFeed activity={activity} materials={materials.data} />
           </Card>

@@ -10,7 +10,7 @@ import { ApplicationFiltersBar } from '../components/application-filters-bar';
 import { ApplicationsBoard } from '../components/applications-board';
 import { ApplicationsTable } from '../components/applications-table';
 import { NewApplicationModal } from '../components/new-application-modal';
-import { hasActiveFilters, useApplicationFilters } from '../hooks/use-application-filters';
+import { clearedFilters, hasActiveFilters, useApplicationFilters } from '../hooks/use-application-filters';
 import { useApplicationList } from '../hooks/use-applications';
 
 export function ApplicationsListPage() {
@@ -22,7 +22,12 @@ export function ApplicationsListPage() {
   const [filters, setFilters] = useApplicationFilters();
   // A page number from a link may lie past the rows the API pages by number; show the last one it answers instead.
   const page = Math.min(filters.page, lastPageNumber(filters.pageSize));
-  const shared = { clientId: filters.clientId || undefined, assigneeId: filters.mine ? me.user.id : undefined };
+  const shared = {
+    q: filters.q || undefined,
+    serviceCode: filters.serviceCode || undefined,
+    clientId: filters.clientId || undefined,
+    assigneeId: filters.mine ? me.user.id : undefined,
+  };
   const isTable = filters.view === 'table';
   const { data, isFetching, isPending } = useApplicationList({ ...shared, state: filters.state || undefined, page, pageSize: filters.pageSize }, { enabled: isTable });
 
@@ -34,7 +39,7 @@ export function ApplicationsListPage() {
 
   const empty = hasActiveFilters(filters) ? (
     <Empty description={t('applications.emptyFiltered')}>
-      <Button onClick={() => setFilters({ state: '', clientId: '', mine: false })}>{t('applications.clearFilters')}</Button>
+      <Button onClick={() => setFilters(clearedFilters)}>{t('applications.clearFilters')}</Button>
     </Empty>
   ) : (
     <Empty

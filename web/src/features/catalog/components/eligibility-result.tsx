@@ -16,7 +16,7 @@ export function ResultTag({ result }: { result: EligibilityRow['result'] }) {
 }
 
 /** One line at the top: not eligible, cannot tell yet, eligible with reminders, or eligible. */
-function Verdict({ result }: { result: EligibilityResult }) {
+export function EligibilityVerdict({ result }: { result: EligibilityResult }) {
   const { t, i18n } = useTranslation();
   const localized = useLocalized();
   const join = (rows: EligibilityRow[]) => rows.map((r) => localized(r.title)).join(i18n.language === 'en-US' ? ', ' : '、');
@@ -106,7 +106,7 @@ export function EligibilityResultView({ result }: { result: EligibilityResult })
 
   return (
     <Flex vertical gap={16}>
-      <Verdict result={result} />
+      <EligibilityVerdict result={result} />
       <CheckedFacts result={result} />
       <Table<EligibilityRow>
         rowKey="key"
