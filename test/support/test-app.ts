@@ -53,7 +53,7 @@ export interface Session {
   /** For requests sent over a real connection: the session cookie and the CSRF token. */
   cookieHeader: string;
   csrfToken: string;
-  request(opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  request(opts: { method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
 
 export async function signIn(app: FastifyInstance, email: string, password = testPassword): Promise<Session> {

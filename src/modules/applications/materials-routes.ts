@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { IdParams, withErrors } from '../../platform/http/schemas.ts';
+import { IdParams, fileResponse, multipartFileBody, withErrors } from '../../platform/http/schemas.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import { CustomItemRequest, MaterialChecklistItem, MaterialFileQuery, MaterialParams, MaterialReviewRequest } from './materials-schemas.ts';
 import * as service from './materials-service.ts';
@@ -13,7 +13,9 @@ type Params = { id: string; key: string };
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Chinese file names arrive intact. */
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 allows none of them in the encoded name.
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -49,8 +51,8 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Upload a file as the item’s next version (multipart/form-data, one field named file); its type is read from its content',
-        consumes: ['multipart/form-data'],
         params: MaterialParams,
+        body: multipartFileBody('PDF, JPG or PNG (DOCX/XLSX where the item accepts them), up to LICENSEDESK_UPLOAD_MAX_MB (20 MB by default); the type is read from the content, never the name'),
         response: withErrors({ 201: ItemRef }),
       },
     },
@@ -62,10 +64,10 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/api/applications/:id/materials/:key/file',
-    { config: { access: 'applications:read' }, schema: { tags, summary: 'Download a version of an item (the latest by default); every download is audited', params: MaterialParams, querystring: MaterialFileQuery } },
+    { config: { access: 'applications:read' }, schema: { tags, summary: 'Download a version of an item (the latest by default); every download is audited', params: MaterialParams, querystring: MaterialFileQuery, response: withErrors({ 200: fileResponse('The file as uploaded (its type as read from its content)', Object.values(service.mimeOf)) }) } },
     async (request, reply) => {
       const { id, key } = request.params as Params;
-      const file = await service.downloadMaterial(ctx, actorOf(request), { id, key, version: (request.query as { version?: number }).version });
+      const file = await service.downloadMaterial(ctx, actorOf(request), { id, key, version: (request.query as { version?: number }).version, headOnly: request.method === 'HEAD' });
       return reply.type(file.mime).header('content-length', file.size).header('content-disposition', contentDisposition(file.fileName)).header('cache-control', 'private, no-store').send(file.stream);
     },
   );
@@ -87,6 +89,7 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Generate a document as DOCX (application-letter, business-description, commitment-letter: stored as the item’s next version; materials-index: returned only). Header x-document-missing lists facts still to fill in',
         params: MaterialParams,
+        response: withErrors({ 200: fileResponse('The generated document (DOCX)', [docxMime]) }),
       },
     },
     async (request, reply) => {
@@ -103,7 +106,7 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/api/applications/:id/package',
-    { config: { access: 'applications:package' }, schema: { tags, summary: 'The submission package (ZIP, streamed): the latest version of every item, the materials index and manifest.json with SHA-256s', params: IdParams } },
+    { config: { access: 'applications:package' }, schema: { tags, summary: 'The submission package (ZIP, streamed): the latest version of every item, the materials index and manifest.json with SHA-256s', params: IdParams, response: withErrors({ 200: fileResponse('A ZIP archive, streamed', ['application/zip']) }) } },
     async (request, reply) => {
       const pkg = await buildPackage(ctx, actorOf(request), (request.params as { id: string }).id);
       return reply.type('application/zip').header('content-disposition', contentDisposition(pkg.fileName)).header('cache-control', 'private, no-store').send(pkg.stream);

@@ -161,14 +161,15 @@ export async function uploadMaterial(ctx: AppContext, actor: Actor, input: { id:
 }
 
 /** One version's content (the latest by default), for download; every download is audited. */
-export async function downloadMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; version?: number }): Promise<{ stream: Readable; fileName: string; mime: string; size: number }> {
+export async function downloadMaterial(ctx: AppContext, actor: Actor, input: { id: string; key: string; version?: number; headOnly?: boolean }): Promise<{ stream: Readable; fileName: string; mime: string; size: number }> {
   const application = await requireApplication(ctx, actor, input.id);
   const item = await requireItem(ctx.db, scopeOf(actor), application, input.key);
   const row = await files.findMaterialFile(ctx.db, scopeOf(actor), { applicationId: input.id, itemKey: input.key, version: input.version });
   if (!row) throw notFound({ zh: '文件', en: 'File' });
   const stream = await ctx.blobs.open(ctx.db, row.sha256);
   if (!stream) throw new AppError('INTERNAL', { zh: '文件内容丢失', en: 'The file content is missing' });
-  await recordAudit(ctx.db, {
+  // A HEAD request learns the size and type, and receives no byte of the file: not a download.
+  if (!input.headOnly) await recordAudit(ctx.db, {
     actor, clock: ctx.clock, action: 'application.material.download', entityType: 'application', entityId: input.id,
     summary: { zh: `下载「${application.clientName}」的材料：${item.title.zh}（第 ${row.version} 版）`, en: `Downloaded from "${application.clientName}": ${item.title.en} (version ${row.version})` },
     changes: { item: input.key, version: Number(row.version), personalData: item.personalData },
@@ -204,6 +205,9 @@ export async function reviewMaterial(ctx: AppContext, actor: Actor, input: { id:
 }
 
 /** Adds an item of the user's own to the application's checklist (a landlord's letter, a translation …). */
+/** Items of its own an application may carry beyond the catalogue's: generous for real cases, bounded for the page and the package. */
+export const customItemLimit = 50;
+
 export async function addCustomItem(ctx: AppContext, actor: Actor, input: { id: string; item: CustomItemRequest }): Promise<MaterialChecklistItem> {
   const application = await requireApplication(ctx, actor, input.id);
   assertOpen(application);
@@ -211,6 +215,13 @@ export async function addCustomItem(ctx: AppContext, actor: Actor, input: { id: 
   const now = ctx.clock.now();
   const title = input.item.title;
   await ctx.db.transaction().execute(async (trx) => {
+    // Counted under the application's lock, so two adding at once cannot both pass the limit.
+    await repo.lockApplication(trx, scopeOf(actor), input.id);
+    if ((await files.listCustomItems(trx, scopeOf(actor), input.id)).length >= customItemLimit) {
+      throw new AppError('UNPROCESSABLE', { zh: `每个申请最多添加 ${customItemLimit} 个自定义材料项`, en: `An application takes at most ${customItemLimit} items of your own` }, [
+        { field: 'title', code: 'TOO_MANY_ITEMS', message: { zh: `已有 ${customItemLimit} 个自定义材料项`, en: `already ${customItemLimit} items of your own` } },
+      ]);
+    }
     await files.insertCustomItem(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, key, title, hint: input.item.hint ?? '', required: input.item.required === false ? 0 : 1, createdBy: actor.userId || null, createdAt: now });
     await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: input.id, kind: 'item-added', fromState: null, toState: null, details: JSON.stringify({ item: key, title }), actorId: actor.userId || null, at: now });
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'application.item.add', entityType: 'application', entityId: input.id, summary: { zh: `为「${application.clientName}」的申请添加材料项：${title}`, en: `Added a checklist item to the application of "${application.clientName}": ${title}` } });

@@ -57,8 +57,18 @@ describe.each(testDialects())('application materials on $name', (dialect) => {
     const earlier = await staff.request({ method: 'GET', url: `/api/applications/${appId}/materials/business-licence/file?version=1` });
     expect(earlier.rawPayload.equals(first)).toBe(true);
     expect(earlier.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('营业执照 2026.pdf')}`);
+    // A HEAD learns the size and type without a byte of the file: not a download, so not audited as one.
+    const head = await staff.request({ method: 'HEAD', url: `/api/applications/${appId}/materials/business-licence/file` });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe(String(second.length));
     const downloads = await t.ctx.db.selectFrom('auditLog').select('action').where('entityId', '=', appId).where('action', '=', 'application.material.download').execute();
     expect(downloads).toHaveLength(2);
+    // A name with an apostrophe or parentheses arrives whole in filename* (RFC 5987 allows none of them unencoded).
+    await upload(staff, 'business-licence', { fileName: "O'Brien (副本).pdf", content: sampleFiles.pdf(1200) });
+    const quoted = await staff.request({ method: 'GET', url: `/api/applications/${appId}/materials/business-licence/file` });
+    const encoded = /filename\*=UTF-8''([^;]+)/.exec(String(quoted.headers['content-disposition']))![1];
+    expect(encoded).not.toMatch(/['()]/);
+    expect(decodeURIComponent(encoded)).toBe("O'Brien (副本).pdf");
     expect((await staff.request({ method: 'GET', url: `/api/applications/${appId}/materials/business-licence/file?version=9` })).statusCode).toBe(404);
   });
 
@@ -144,6 +154,16 @@ describe.each(testDialects())('application materials on $name', (dialect) => {
     const catalogue = await staff.request({ method: 'DELETE', url: `/api/applications/${appId}/materials/business-licence` });
     expect(catalogue.json().error.details[0].code).toBe('ITEM_NOT_CUSTOM');
     expect((await client.request({ method: 'POST', url: `/api/applications/${appId}/materials`, payload: { title: 'x' } })).statusCode).toBe(403);
+  });
+
+  it('bounds the items of one’s own an application takes', async () => {
+    const other = org.applicationIdsByClient![org.clientIds[1]];
+    const add = (title: string) => staff.request({ method: 'POST', url: `/api/applications/${other}/materials`, payload: { title, required: false } });
+    for (let i = 0; i < 50; i++) expect((await add(`附加材料 ${i}`)).statusCode).toBe(201);
+    const over = await add('第 51 项');
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error.details[0]).toMatchObject({ field: 'title', code: 'TOO_MANY_ITEMS' });
+    expect((await checklist(staff, other)).filter((m) => m.key.startsWith('custom-'))).toHaveLength(50);
   });
 
   it('masks the names of personal-data files in the checklist', async () => {

@@ -27,7 +27,7 @@ function checkUscc(raw: string, override: boolean | undefined): { uscc: string; 
   if (!override) {
     throw new AppError(
       'USCC_CHECK_FAILED',
-      { zh: `统一社会信用代码未通过 GB 32100 校验：${reason.zh}。如确认无误，可勾选"仍然保存"`, en: `The credit code fails the GB 32100 check: ${reason.en}. If you are sure it is right, tick the override.` },
+      { zh: `统一社会信用代码未通过 GB 32100 校验：${sentence(reason.zh, '。')}如确认无误，可勾选"仍然保存"`, en: `The credit code fails the GB 32100 check: ${sentence(reason.en, '.')} If you are sure it is right, tick the override.` },
       [{ field: 'uscc', code: 'USCC_CHECK_FAILED', message: reason }],
     );
   }
@@ -48,6 +48,9 @@ async function assertUniqueUscc(ctx: AppContext, actor: Actor, uscc: string, exc
 }
 
 /** What a client-company user may change on their own record; the rest feeds the licence and is kept by staff. */
+/** A reason as one sentence: its own full stop kept, one added when it has none (never two). */
+const sentence = (text: string, stop: string) => (/[。.！!？?]$/.test(text) ? text : text + stop);
+
 export const clientUserEditableFields = ['address', 'contactName', 'contactPhone', 'contactEmail'] as const;
 
 function assertClientUserMayEdit(actor: Actor, patch: ClientPatch) {

@@ -44,8 +44,16 @@ describe.each(testDialects())('system routes on $name', (dialect) => {
       expect(op.responses, `${m} ${path}`).toBeTruthy();
       expect(Object.keys(op.responses).some((c) => c.startsWith('2')), `${m} ${path} has a success response`).toBe(true);
       if (path.includes('{id}')) expect(op.parameters.some((p: { in: string; name: string }) => p.in === 'path' && p.name === 'id'), `${m} ${path}`).toBe(true);
-      if (['post', 'patch', 'put'].includes(m) && op.requestBody) expect(op.requestBody.content['application/json'].schema).toBeTruthy();
+      if (['post', 'patch', 'put'].includes(m) && op.requestBody) expect(op.requestBody.content['application/json']?.schema ?? op.requestBody.content['multipart/form-data']?.schema, `${m} ${path}`).toBeTruthy();
     }
+    // Uploads and files: the multipart body with its file field, and the bytes each file route answers with.
+    const materials = doc.paths['/api/applications/{id}/materials/{key}'];
+    expect(materials.put.requestBody.content['multipart/form-data'].schema).toMatchObject({ required: ['file'], properties: { file: { type: 'string', format: 'binary' } } });
+    expect(materials.put.requestBody.content['multipart/form-data'].schema).not.toHaveProperty(['x-streamed-body']);
+    const binary = { schema: { type: 'string', format: 'binary' } };
+    expect(doc.paths['/api/applications/{id}/package'].get.responses['200'].content['application/zip']).toEqual(binary);
+    expect(Object.keys(doc.paths['/api/applications/{id}/materials/{key}/file'].get.responses['200'].content)).toEqual(expect.arrayContaining(['application/pdf', 'image/jpeg', 'image/png']));
+    expect(doc.paths['/api/applications/{id}/documents/{key}'].post.responses['200'].content['application/vnd.openxmlformats-officedocument.wordprocessingml.document']).toEqual(binary);
     for (const required of ['/api/auth/login', '/api/auth/logout', '/api/me', '/api/clients', '/api/clients/{id}', '/api/audit', '/api/health', '/api/users']) expect(doc.paths).toHaveProperty([required]);
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { streamedBody } from './schemas.ts';
 
 /** Generates the OpenAPI 3.1 document from the route schemas, with interactive docs at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
@@ -20,6 +21,16 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         },
       },
       security: [{ session: [] }, { bearer: [] }],
+    },
+    // The validator's marker on streamed upload bodies is not part of the published schema.
+    transformObject: (documents) => {
+      const document = 'openapiObject' in documents ? documents.openapiObject : documents.swaggerObject;
+      for (const methods of Object.values((document as { paths?: Record<string, Record<string, any>> }).paths ?? {})) {
+        for (const operation of Object.values(methods)) {
+          for (const media of Object.values<{ schema?: Record<string, unknown> }>(operation?.requestBody?.content ?? {})) delete media.schema?.[streamedBody];
+        }
+      }
+      return document;
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });

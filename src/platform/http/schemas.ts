@@ -16,8 +16,30 @@ export const ErrorResponse = Type.Object(
 const errorRef = Type.Ref('ErrorResponse');
 
 /** Route responses plus the standard error responses, so the OpenAPI document lists them all. */
-export function withErrors<T extends Record<number, TSchema>>(ok: T): T & Record<'4xx' | '5xx', TSchema> {
+export function withErrors<T extends Record<number, unknown>>(ok: T): T & Record<'4xx' | '5xx', TSchema> {
   return { ...ok, '4xx': errorRef, '5xx': errorRef };
+}
+
+/**
+ * Marks a body schema that only documents a streamed body (an upload): the route reads the stream itself and checks
+ * every byte (`receive-upload.ts`), so the validator lets it through (`validation.ts`).
+ */
+export const streamedBody = 'x-streamed-body';
+
+/** An upload's body in the OpenAPI document: multipart/form-data with one file field named `file`. */
+export function multipartFileBody(description: string) {
+  return {
+    content: {
+      'multipart/form-data': {
+        schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description } }, [streamedBody]: true },
+      },
+    },
+  };
+}
+
+/** A file answer (a download, a generated document, a package) in the OpenAPI document: its media types, as bytes. */
+export function fileResponse(description: string, mediaTypes: string[]) {
+  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
 }
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Record id (UUID)' }) });

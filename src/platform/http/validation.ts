@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
 import { cleanText, identifierKeyword, textKeyword, type TextMode } from './text.ts';
+import { streamedBody } from './schemas.ts';
 
 // Bodies are checked strictly: a wrong type is an error, never silently coerced; unknown fields are refused.
 const bodyAjv = new Ajv.default({ multipleOfPrecision: 9, coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true, strict: false });
@@ -40,6 +41,8 @@ for (const ajv of [bodyAjv, paramAjv]) {
 
 /** The validator compiler: strict for bodies, coercing for query, params and headers. */
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
+  // A streamed upload is read and checked by its route as it arrives; its schema is for the OpenAPI document only.
+  if (httpPart === 'body' && (schema as Record<string, unknown>)[streamedBody] === true) return () => true;
   const ajv = httpPart === 'body' ? bodyAjv : paramAjv;
   return ajv.compile(schema);
 };
