@@ -15,14 +15,14 @@ const clients = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const t = await createTestApp(dialect);
 const org = await seedOrg(t.ctx, 'Bench');
 const started = performance.now();
-const seeded = await seedAgencyScale(t.ctx, { orgId: org.orgId, clients, auditEntries: clients * 2 });
+const seeded = await seedAgencyScale(t.ctx, { orgId: org.orgId, clients, auditEntries: clients * 2, applications: clients / 5 });
 const seedSeconds = (performance.now() - started) / 1000;
 const owner = await signIn(t.app, org.emails.owner);
 const token = (await owner.request({ method: 'POST', url: '/api/tokens', payload: { name: 'bench' } })).json().secret as string;
 await t.app.listen({ host: '127.0.0.1', port: 0 });
 const address = t.app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
-process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, token, sampleClientId: seeded.sampleClientId, orgId: org.orgId, databaseUrl: t.ctx.config.databaseUrl, clients: seeded.clients, auditEntries: seeded.auditEntries, seedSeconds })}\n`);
+process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, token, sampleClientId: seeded.sampleClientId, orgId: org.orgId, databaseUrl: t.ctx.config.databaseUrl, clients: seeded.clients, auditEntries: seeded.auditEntries, applications: seeded.applications, seedSeconds })}\n`);
 
 // Each line on stdin asks for the CPU time this process has used so far (µs, user + system), answered as a line.
 readline.createInterface({ input: process.stdin }).on('line', () => {

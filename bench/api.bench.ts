@@ -143,7 +143,7 @@ async function startServer(dialect: string) {
       throw new Error(`the ${dialect} bench server exited before it listened`);
     }),
   ]);
-  const info = JSON.parse(line) as { url: string; token: string; sampleClientId: string; clients: number; auditEntries: number; seedSeconds: number };
+  const info = JSON.parse(line) as { url: string; token: string; sampleClientId: string; clients: number; auditEntries: number; applications: number; seedSeconds: number };
   return {
     ...info,
     /** The server's CPU time used so far, in milliseconds. */
@@ -162,7 +162,7 @@ async function startServer(dialect: string) {
 export async function benchDialect(dialect: string): Promise<void> {
   const server = await startServer(dialect);
   try {
-    console.log(`api ${dialect}  seeded ${server.clients} clients and ${server.auditEntries} audit entries in ${server.seedSeconds.toFixed(1)} s (server in its own process)`);
+    console.log(`api ${dialect}  seeded ${server.clients} clients, ${server.applications} applications and ${server.auditEntries} audit entries in ${server.seedSeconds.toFixed(1)} s (server in its own process)`);
     const { url } = server;
     const headers = { authorization: `Bearer ${server.token}` };
     const deep = (await (await fetch(`${url}/api/clients?pageSize=20&page=50`, { headers })).json()) as { nextCursor?: string };
@@ -181,6 +181,10 @@ export async function benchDialect(dialect: string): Promise<void> {
       { name: 'audit list', path: '/api/audit' },
       { name: 'dashboard', path: '/api/dashboard' },
       { name: 'list, first page, in step', path: '/api/clients', extra: true, inStep: true },
+      // The applications list (issue 9 keeps the list targets): newest change first, only the overdue, by client search.
+      { name: 'applications list', path: '/api/applications' },
+      { name: 'applications overdue', path: '/api/applications?overdue=true' },
+      { name: 'applications search 星辰', path: `/api/applications?q=${encodeURIComponent('星辰')}` },
     ];
     const runs: Run[] = [];
     // BENCH_ONLY=create,detail runs only the requests whose names start with one of those words.

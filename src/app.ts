@@ -34,6 +34,7 @@ import { applicationRoutes } from './modules/applications/routes.ts';
 import { materialRoutes } from './modules/applications/materials-routes.ts';
 import { registerMultipart } from './platform/http/receive-upload.ts';
 import { startCalendarSync } from './modules/calendar/calendar-sync.ts';
+import { refreshOpenDueDates } from './modules/applications/due-dates.ts';
 
 export const defaultWebDist = path.join(repoRoot, 'web', 'dist');
 
@@ -93,6 +94,8 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await applicationRoutes(app, ctx);
   await materialRoutes(app, ctx);
 
+  // Due dates of applications stored before they were kept, or under a calendar this instance has not seen change.
+  await refreshOpenDueDates(ctx, ctx.db);
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   // A calendar change made by the CLI or another instance reaches this one within seconds; stopped with the app.
   const calendarSync = startCalendarSync(ctx);

@@ -40,6 +40,30 @@ describe('buildTimeline', () => {
     expect(withdrawn.overdue).toBe(false);
   });
 
+  it('keeps the earliest open date as the due date: overdue from the next day, exactly when a stage or open target is flagged', () => {
+    const cases: Array<{ more: Partial<TimelineFacts>; targets?: { submitBy?: string; issueBy?: string } }> = [
+      { more: {} },
+      { more: { state: 'drafting', draftingOn: '2026-01-26' } },
+      { more: { state: 'drafting', draftingOn: '2026-01-26' }, targets: { submitBy: '2026-01-20' } },
+      { more: { state: 'submitted', draftingOn: '2026-01-26', submittedOn: '2026-02-02' }, targets: { submitBy: '2026-01-20', issueBy: '2026-05-01' } },
+      { more: { state: 'accepted', submittedOn: '2026-02-02', acceptedOn: '2026-02-06' } },
+      { more: { state: 'on_hold', submittedOn: '2026-02-02' } },
+    ];
+    for (const { more, targets } of cases) {
+      const at = (today: string) => buildTimeline({ facts: facts(more), stages: listProcessStages({ scope: 'BJ' }), calendar, today, targets });
+      const { dueOn } = at('2026-01-05');
+      expect(dueOn, JSON.stringify(more)).not.toBeNull();
+      for (const today of ['2026-01-06', '2026-01-21', '2026-01-30', '2026-02-10', '2026-03-31', '2026-04-08', '2026-05-02']) {
+        const t = at(today);
+        const submittedOn = more.submittedOn ?? null;
+        const flagged = t.stages.some((s) => s.overdue) || t.targets.some((x) => x.missed && (x.key === 'submit-by' ? submittedOn === null : true));
+        expect(today > dueOn!, `${JSON.stringify(more)} on ${today}`).toBe(flagged);
+      }
+    }
+    expect(timeline({ state: 'issued', issuedOn: '2026-03-01', submittedOn: '2026-02-02', acceptedOn: '2026-02-06' }, '2026-04-01').dueOn).toBeNull();
+    expect(timeline({ state: 'withdrawn' }, '2026-04-01').dueOn).toBeNull();
+  });
+
   it('marks dates in a year with no official calendar as provisional', () => {
     const t = buildTimeline({ facts: facts({ startedOn: '2026-12-01', contractSignedOn: '2026-12-01' }), stages: listProcessStages({ scope: 'BJ' }), calendar, today: '2026-12-02' });
     expect(t.expectedIssueOn).toMatchObject({ provisional: true });

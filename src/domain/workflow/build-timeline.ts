@@ -69,6 +69,12 @@ export interface Timeline {
    */
   expectedIssueOn: ExpectedDate | null;
   stages: TimelineStage[];
+  /**
+   * The earliest date by which something still open is expected (a stage with no actual date, a target not yet met);
+   * null once the application has ended. The application is overdue from the day after: exactly when a stage or a
+   * target is flagged. Stored, so lists can filter by it.
+   */
+  dueOn: IsoDate | null;
 }
 
 const ended: ReadonlySet<ApplicationState> = new Set(['issued', 'rejected', 'withdrawn']);
@@ -145,5 +151,11 @@ export function buildTimeline(input: {
   const target = (key: TimelineTarget['key'], on: IsoDate | undefined, done: IsoDate | null): TimelineTarget[] =>
     on ? [{ key, title: key === 'submit-by' ? { zh: '计划提交', en: 'Planned submission' } : { zh: '计划取证', en: 'Planned issue' }, on, met: done !== null && done <= on, missed: done === null ? open && today > on : done > on }] : [];
   const targets = [...target('submit-by', input.targets?.submitBy, facts.submittedOn), ...target('issue-by', input.targets?.issueBy, facts.issuedOn)];
-  return { startedOn: facts.startedOn, milestones, targets, expectedIssueOn: expect(calendar, facts.startedOn, headline), stages };
+  const openDates = [
+    ...stages.filter((stage) => stage.actualOn === null).map((stage) => (stage.practice ?? stage.regulation)?.on),
+    ...(facts.submittedOn === null ? [input.targets?.submitBy] : []),
+    ...(facts.issuedOn === null ? [input.targets?.issueBy] : []),
+  ].filter((on): on is IsoDate => on !== undefined);
+  const dueOn = open && openDates.length > 0 ? openDates.reduce((a, b) => (b < a ? b : a)) : null;
+  return { startedOn: facts.startedOn, milestones, targets, expectedIssueOn: expect(calendar, facts.startedOn, headline), stages, dueOn };
 }

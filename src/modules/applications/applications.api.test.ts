@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/support/test-databases.ts';
 import { createTestApp, seedOrg, signIn, type SeededOrg, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { refreshOpenDueDates } from './due-dates.ts';
 
 describe.each(testDialects())('applications on $name', (dialect) => {
   let t: TestApp;
@@ -203,5 +204,53 @@ describe.each(testDialects())('applications on $name', (dialect) => {
     expect(after.targets).toMatchObject([{ key: 'submit-by', on: '2026-02-06', met: false, missed: true }]);
     const cleared = await staff.request({ method: 'PATCH', url: `/api/applications/${app.id}`, payload: { version: current.version + 1, milestones: { expertReviewOn: null } } });
     expect(cleared.json().milestones).toEqual({});
+  });
+
+  it('keeps a due date from the timeline, lists only the overdue ones when asked, and moves it with the rule figures', async () => {
+    const owner = await signIn(t.app, org.emails.owner);
+    const today = t.ctx.clock.today();
+    const calendar = () => t.ctx.calendar.current();
+    const company = await staff.request({ method: 'POST', url: '/api/clients', payload: { name: '逾期测试有限公司', uscc: '91110105MA01ABCD13' } });
+    expect(company.statusCode, company.body).toBe(201);
+    const companyId = company.json().id as string;
+    const late = await open({ clientId: companyId });
+    const opened = await move(staff, late.id, { to: 'collecting', version: 1, contractSignedOn: '2024-01-05', contractFeeYuan: 1 });
+    // The earliest open date is the licence, 60 working days (the organisation's planning figure) from the contract.
+    expect(opened.json()).toMatchObject({ dueOn: calendar().addWorkingDays('2024-01-05', 60).date, overdue: true });
+    const fresh = await open({ clientId: companyId });
+    const onTime = (await move(staff, fresh.id, { to: 'collecting', version: 1, contractSignedOn: today, contractFeeYuan: 1 })).json();
+    expect(onTime).toMatchObject({ dueOn: calendar().addWorkingDays(today, 60).date, overdue: false });
+    expect((await staff.request({ method: 'GET', url: `/api/applications/${fresh.id}/timeline` })).json().dueOn).toBe(onTime.dueOn);
+
+    const overdueIds = async () => {
+      const res = await staff.request({ method: 'GET', url: `/api/applications?overdue=true&clientId=${companyId}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((a: { id: string; overdue: boolean }) => (expect(a.overdue).toBe(true), a.id));
+    };
+    expect(await overdueIds()).toEqual([late.id]);
+    // A missed planned-submission date makes the fresh one overdue too; clearing it brings it back on time.
+    await staff.request({ method: 'PATCH', url: `/api/applications/${fresh.id}`, payload: { version: onTime.version, targets: { submitBy: '2024-02-01' } } });
+    expect((await overdueIds()).sort()).toEqual([late.id, fresh.id].sort());
+    await staff.request({ method: 'PATCH', url: `/api/applications/${fresh.id}`, payload: { version: onTime.version + 1, targets: { submitBy: null } } });
+    expect(await overdueIds()).toEqual([late.id]);
+    expect((await staff.request({ method: 'GET', url: '/api/applications?overdue=maybe' })).statusCode).toBe(400);
+
+    // The organisation plans 100 working days instead of 60: the due dates move in the same save.
+    const rules = (await owner.request({ method: 'GET', url: '/api/settings/rules' })).json();
+    const saved = await owner.request({ method: 'PUT', url: '/api/settings/rules', payload: { version: rules.version, overrides: { 'processing.in-province.working-days': 100 } } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const dueOf = async (id: string) => (await staff.request({ method: 'GET', url: `/api/applications/${id}` })).json().dueOn;
+    expect(await dueOf(fresh.id)).toBe(calendar().addWorkingDays(today, 100).date);
+    expect(await dueOf(late.id)).toBe(calendar().addWorkingDays('2024-01-05', 100).date);
+    await owner.request({ method: 'PUT', url: '/api/settings/rules', payload: { version: rules.version + 1, overrides: { 'processing.in-province.working-days': null } } });
+    expect(await dueOf(fresh.id)).toBe(calendar().addWorkingDays(today, 60).date);
+
+    // Rows stored before due dates were kept are filled at start; a withdrawn application carries none.
+    await t.ctx.db.updateTable('applications').set({ dueOn: null }).where('id', 'in', [late.id, fresh.id]).execute();
+    const withdrawn = (await move(staff, late.id, { to: 'withdrawn', version: opened.json().version })).json();
+    expect(withdrawn).toMatchObject({ dueOn: null, overdue: false });
+    expect(await refreshOpenDueDates(t.ctx, t.ctx.db, { orgId: org.orgId })).toBeGreaterThanOrEqual(1);
+    expect(await dueOf(fresh.id)).toBe(calendar().addWorkingDays(today, 60).date);
+    expect(await dueOf(late.id)).toBeNull();
   });
 });

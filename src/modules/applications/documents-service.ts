@@ -22,7 +22,7 @@ async function factsOf(ctx: AppContext, actor: Actor, application: ApplicationLi
   const row = await findClient(ctx.db, { ...scopeOf(actor), clientId: null }, application.clientId);
   if (!row) throw notFound({ zh: '客户', en: 'Client company' });
   const company = toClient(row);
-  return { company, application: { serviceCode: application.serviceCode, scope: application.scope, business: toApplication(application, actor).business }, today: ctx.clock.today() };
+  return { company, application: { serviceCode: application.serviceCode, scope: application.scope, business: toApplication(application, actor, ctx.clock.today()).business }, today: ctx.clock.today() };
 }
 
 async function indexDraft(ctx: AppContext, actor: Actor, application: ApplicationListRow, facts: DocumentFacts): Promise<DocumentDraft> {

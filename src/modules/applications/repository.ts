@@ -1,10 +1,10 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ApplicationEventsTable, ApplicationsTable, LicencesTable } from '../../platform/db/schema.ts';
-import { listPage, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
+import { applyPosition, finishPage, listPage, resolvePosition, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
 import type { Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
-import { clientIdsMatching } from '../clients/list-clients.ts';
+import { clientIdsMatching, clientRowMatches } from '../clients/list-clients.ts';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
 /** An application with its client company's name and, once issued, its licence's number and expiry. */
@@ -31,6 +31,7 @@ const applicationColumns = [
   'applications.business',
   'applications.targets',
   'applications.milestones',
+  'applications.dueOn',
   'applications.version',
   'applications.createdAt',
   'applications.updatedAt',
@@ -62,6 +63,22 @@ export async function updateApplication(db: Db, scope: Scope, target: { id: stri
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Sets the stored due date, which is derived: no new version, no change to `updated_at`. */
+export async function setDueOn(db: Db, scope: Scope, id: string, dueOn: string | null): Promise<void> {
+  await withinScope(db.updateTable('applications'), scope, { org: 'orgId', client: 'clientId' }).set({ dueOn }).where('id', '=', id).execute();
+}
+
+/** Applications still open, or still carrying a due date, after `after` in id order: the due-date refresh's batches. */
+export async function listOpenApplications(db: Db, options: { orgId?: string; after: string; limit: number }): Promise<ApplicationRow[]> {
+  let query = db
+    .selectFrom('applications')
+    .select(applicationColumns)
+    .where('applications.id', '>', options.after)
+    .where((eb) => eb.or([eb('applications.state', 'not in', ['issued', 'rejected', 'withdrawn']), eb('applications.dueOn', 'is not', null)]));
+  if (options.orgId) query = query.where('applications.orgId', '=', options.orgId);
+  return query.orderBy('applications.id').limit(options.limit).execute();
+}
+
 export interface ApplicationFilter {
   /** The client company's name, credit code or organisation code. */
   q?: string;
@@ -69,35 +86,107 @@ export interface ApplicationFilter {
   state?: string;
   clientId?: string;
   assigneeId?: string;
+  /** Only those past their due date (`due_on` before this date, today in China): overdue stages or targets. */
+  overdueOn?: string;
   page: PageRequest;
+  /** Tests lower these to take every way a search can go: how many matching companies are gathered, how far a walk goes. */
+  gatherCap?: number;
+  walkBound?: number;
 }
 
-/** Newest change first; each filter has an index (org_id, filter column, updated_at, id), migration 0010. */
-const listOrder: ListOrder<ApplicationListRow> = {
+/** Newest change first; each filter has an index (org_id, filter column, updated_at, id), migrations 0010 and 0015. */
+const listOrder: ListOrder<Keyed> = {
   direction: 'desc',
   keys: [
     { ref: 'applications.updatedAt', kind: 'string', read: (row) => row.updatedAt },
     { ref: 'applications.id', kind: 'string', read: (row) => row.id },
   ],
 };
+/** Overdue ones longest overdue first: a range of `applications_due` (org_id, due_on, id) in its own order. */
+const dueOrder: ListOrder<Keyed> = {
+  direction: 'asc',
+  keys: [
+    { ref: 'applications.dueOn', kind: 'string', read: (row) => row.dueOn ?? '' },
+    { ref: 'applications.id', kind: 'string', read: (row) => row.id },
+  ],
+};
+type Keyed = { id: string; updatedAt: string; dueOn: string | null };
+type AnySelect = SelectQueryBuilder<any, any, any>;
 
+/**
+ * A search matching at most this many client companies gathers their applications by client (an index probe each);
+ * beyond it, the term is common enough that walking the list in order finds a page soon.
+ */
+const gatherCap = 200;
+/** How many list entries a walk checks before it gives up and gathers instead. */
+const walkBound = 5_000;
+
+const withDetails = (q: AnySelect) =>
+  q
+    .innerJoin('clients', 'clients.id', 'applications.clientId')
+    .leftJoin('licences', 'licences.id', 'applications.licenceId')
+    .select([...applicationColumns, 'clients.name as clientName', 'licences.number as licenceNumber', 'licences.expiresOn as licenceExpiresOn']);
+
+/**
+ * Applications a page at a time (`list-page.ts`): newest change first, or, for the overdue ones, longest overdue
+ * first. A search of the client company (name, credit code, organisation code) first counts the companies it matches
+ * (from their search indexes, up to `gatherCap`). Few: their applications are gathered by client id. Many: the list is
+ * walked in its order for a bounded stretch, checking each entry's company; the total then counts the matches in the
+ * first stretch ("N+" when the list goes on).
+ */
 export async function listApplications(db: Db, scope: Scope, filter: ApplicationFilter): Promise<Page<ApplicationListRow>> {
-  let query = scopedApplications(db, scope);
+  let query: AnySelect = scopedApplications(db, scope);
   if (filter.state) query = query.where('applications.state', '=', filter.state);
   if (filter.clientId) query = query.where('applications.clientId', '=', filter.clientId);
   if (filter.assigneeId) query = query.where('applications.assigneeId', '=', filter.assigneeId);
   if (filter.serviceCode) query = query.where('applications.serviceCode', '=', filter.serviceCode);
-  if (filter.q?.trim()) query = query.where('applications.clientId', 'in', clientIdsMatching(db, scope, filter.q));
-  return listPage(db, {
-    query,
-    select: (q) =>
-      q
-        .innerJoin('clients', 'clients.id', 'applications.clientId')
-        .leftJoin('licences', 'licences.id', 'applications.licenceId')
-        .select([...applicationColumns, 'clients.name as clientName', 'licences.number as licenceNumber', 'licences.expiresOn as licenceExpiresOn']),
-    order: listOrder,
-    request: filter.page,
-  });
+  if (filter.overdueOn) query = query.where('applications.dueOn', '<', filter.overdueOn);
+  const order = filter.overdueOn ? dueOrder : listOrder;
+  const term = filter.q?.trim();
+  if (term) {
+    const matching = clientIdsMatching(db, scope, term);
+    const cap = filter.gatherCap ?? gatherCap;
+    const ids = (await matching.limit(cap + 1).execute()).map((row) => row.id as string);
+    if (ids.length > cap) return walkSearch(db, { query, order, term, matching, request: filter.page, walkBound: filter.walkBound ?? walkBound });
+    query = ids.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('applications.clientId', 'in', ids);
+  }
+  return listPage(db, { query, select: withDetails, order, request: filter.page }) as Promise<Page<ApplicationListRow>>;
+}
+
+/**
+ * A common search term: one range of the list's index in list order, bounded at `walkBound` entries from where the page
+ * starts, whose entries carry their company's search text and credit code (migration 0016), checked entry by entry
+ * and stopping once a page is found. No row is read and nothing is sorted. A page the range does not fill, while the
+ * list goes on, is gathered by company after all. Counting every match would mean checking the whole list, so the
+ * total is what is known ("at least" the rows so far and one more), exact once the walk reaches the end of the list.
+ */
+async function walkSearch(db: Db, input: { query: AnySelect; order: ListOrder<Keyed>; term: string; matching: AnySelect; request: PageRequest; walkBound: number }): Promise<Page<ApplicationListRow>> {
+  const { query, order, term } = input;
+  const position = resolvePosition(input.request, order);
+  const keyColumns = ['applications.id', 'applications.updatedAt', 'applications.dueOn'] as const;
+  // Where the walk stops: the key of the walkBound-th entry from where it starts (read from the index alone); none when
+  // the list ends first.
+  const boundRow = (await applyPosition(query.select(order.keys.map((key, i) => sql.ref(key.ref).as(`k${i}`))), order, { after: position.after, offset: input.walkBound - 1, page: 1, pageSize: 0 }).executeTakeFirst()) as Record<string, string> | undefined;
+  const bound = boundRow ? { after: order.keys.map((_, i) => boundRow[`k${i}`]) } : null;
+  let walk = query.where(clientRowMatches(term, { searchText: 'applications.clientSearchText', uscc: 'applications.clientUscc' }));
+  if (bound?.after) {
+    const columns = sql.join(order.keys.map((k) => sql.ref(k.ref)));
+    walk = walk.where(sql<boolean>`(${columns}) ${sql.raw(order.direction === 'asc' ? '<=' : '>=')} (${sql.join(bound.after.map((v) => sql.val(v)))})`);
+  }
+  let keys = (await applyPosition(walk.select([...keyColumns]), order, position).execute()) as Keyed[];
+  const filled = keys.length > position.pageSize;
+  if (!filled && bound) {
+    // The bound came before a full page: this page's keys, gathered by the matching companies.
+    keys = (await applyPosition(query.where('applications.clientId', 'in', input.matching).select([...keyColumns]), order, position).execute()) as Keyed[];
+  }
+  const { rows, nextCursor } = finishPage(keys, order, position);
+  const byId = new Map(
+    rows.length === 0 ? [] : ((await withDetails(db.selectFrom('applications')).where('applications.id', 'in', rows.map((r) => r.id)).execute()) as ApplicationListRow[]).map((row) => [row.id, row]),
+  );
+  const items = rows.map((r) => byId.get(r.id)).filter((row): row is ApplicationListRow => row !== undefined);
+  // What is known: the rows before this page, this page, and one more if another page follows.
+  const before = position.after ? (position.page - 1) * position.pageSize : position.offset;
+  return { items, total: before + rows.length + (nextCursor ? 1 : 0), totalIsExact: !filled && !bound, page: position.page, pageSize: position.pageSize, nextCursor };
 }
 
 export async function insertApplicationEvent(db: Db, row: Insertable<ApplicationEventsTable>): Promise<void> {

@@ -117,6 +117,8 @@ export const Application = Type.Object(
     targets: ApplicationTargets,
     milestones: ApplicationMilestones,
     nextStates: Type.Array(ApplicationState, { description: 'Where the caller may try to move it next (the guards still decide); empty for client users' }),
+    dueOn: Nullable(Type.String({ description: 'The earliest expected date of what is still open (a stage, a target), from the timeline; null once ended' })),
+    overdue: Type.Boolean({ description: 'Past its due date today (China time): a stage or a target is overdue' }),
     version: Type.Integer(),
     createdAt: Type.String(),
     updatedAt: Type.String(),
@@ -131,6 +133,7 @@ export const ApplicationListQuery = Type.Object({
   state: Type.Optional(ApplicationState),
   clientId: Type.Optional(Uuid('Only this client company’s applications')),
   assigneeId: Type.Optional(Uuid('Only applications assigned to this user')),
+  overdue: Type.Optional(Type.Boolean({ description: 'true: only applications past their due date (an overdue stage or target)' })),
   ...PageQuery,
 });
 export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
@@ -179,6 +182,7 @@ export const ApplicationTimeline = Type.Object(
         overdue: Type.Boolean(),
       }),
     ),
+    dueOn: Nullable(Type.String({ description: 'The earliest expected date of what is still open; overdue after it. Null once ended' })),
   },
   { title: 'ApplicationTimeline' },
 );

@@ -9,6 +9,7 @@ import { findClient } from '../clients/repository.ts';
 import { requireService } from '../catalog/require-catalog-input.ts';
 import * as repo from './repository.ts';
 import { toApplication } from './to-application.ts';
+import { refreshDueOn } from './due-dates.ts';
 import type { Application, ApplicationCreate, ApplicationEvent, ApplicationListQuery, ApplicationPatch } from './schemas.ts';
 
 export const applicationEntity: Bilingual = { zh: '申请', en: 'Application' };
@@ -40,28 +41,30 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: Ap
   const row = {
     id: randomUUID(), orgId: actor.orgId, clientId: client.id, serviceCode: service.code, scope: input.scope, state: 'draft', heldFrom: null,
     assigneeId: input.assigneeId ?? null, contractSignedOn: null, contractFeeYuan: null, submittedOn: null, acceptanceNo: null, acceptedOn: null,
-    issuedOn: null, licenceId: null, correctionItems: '[]', business: '{}', targets: '{}', milestones: '{}', version: 1, createdAt: now, updatedAt: now,
+    issuedOn: null, licenceId: null, correctionItems: '[]', business: '{}', targets: '{}', milestones: '{}', dueOn: null as string | null, version: 1, createdAt: now, updatedAt: now,
   };
   const scopeText = describeScope(input.scope);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertApplication(trx, row);
+    row.dueOn = await refreshDueOn(ctx, trx, scopeOf(actor), row.id);
     await repo.insertApplicationEvent(trx, { id: randomUUID(), orgId: actor.orgId, applicationId: row.id, kind: 'created', fromState: null, toState: 'draft', details: JSON.stringify({ serviceCode: service.code, scope: input.scope }), actorId: actor.userId || null, at: now });
     await recordAudit(trx, {
       actor, clock: ctx.clock, action: 'application.create', entityType: 'application', entityId: row.id,
       summary: { zh: `为「${client.name}」新建申请：${service.zh}（${service.code}），${scopeText.zh}`, en: `Opened an application for "${client.name}": ${service.en} (${service.code}), ${scopeText.en}` },
     });
   });
-  return toApplication({ ...row, clientName: client.name }, actor);
+  return toApplication({ ...row, clientName: client.name }, actor, ctx.clock.today());
 }
 
 export async function getApplication(ctx: AppContext, actor: Actor, id: string): Promise<Application> {
-  return toApplication(await requireApplication(ctx, actor, id), actor);
+  return toApplication(await requireApplication(ctx, actor, id), actor, ctx.clock.today());
 }
 
 export async function listApplications(ctx: AppContext, actor: Actor, query: ApplicationListQuery): Promise<Page<Application>> {
-  const { q, serviceCode, state, clientId, assigneeId, cursor, page, pageSize } = query;
-  const rows = await repo.listApplications(ctx.db, scopeOf(actor), { q, serviceCode: serviceCode?.trim().toUpperCase(), state, clientId, assigneeId, page: { cursor, page, pageSize } });
-  return mapPage(rows, (row) => toApplication(row, actor));
+  const { q, serviceCode, state, clientId, assigneeId, overdue, cursor, page, pageSize } = query;
+  const today = ctx.clock.today();
+  const rows = await repo.listApplications(ctx.db, scopeOf(actor), { q, serviceCode: serviceCode?.trim().toUpperCase(), state, clientId, assigneeId, overdueOn: overdue ? today : undefined, page: { cursor, page, pageSize } });
+  return mapPage(rows, (row) => toApplication(row, actor, today));
 }
 
 /** Edits the assignee and the business description; the version makes of two racing editors exactly one win. */
@@ -84,7 +87,7 @@ export async function updateApplication(ctx: AppContext, actor: Actor, id: strin
       changed[field] = { from: JSON.parse(before[field]), to: JSON.parse(next) };
     }
   }
-  if (Object.keys(changes).length === 0) return toApplication(before, actor);
+  if (Object.keys(changes).length === 0) return toApplication(before, actor, ctx.clock.today());
   const now = ctx.clock.now();
   Object.assign(changes, { version: patch.version + 1, updatedAt: now });
   await ctx.db.transaction().execute(async (trx) => {
@@ -94,8 +97,9 @@ export async function updateApplication(ctx: AppContext, actor: Actor, id: strin
       actor, clock: ctx.clock, action: 'application.update', entityType: 'application', entityId: id,
       summary: { zh: `修改「${before.clientName}」的申请：${Object.keys(changed).join('、')}`, en: `Updated the application of "${before.clientName}": ${Object.keys(changed).join(', ')}` }, changes: changed,
     });
+    changes.dueOn = await refreshDueOn(ctx, trx, scopeOf(actor), id);
   });
-  return toApplication({ ...before, ...changes }, actor);
+  return toApplication({ ...before, ...changes }, actor, ctx.clock.today());
 }
 
 export async function listApplicationActivity(ctx: AppContext, actor: Actor, input: { id: string; cursor?: string; page?: number; pageSize?: number }): Promise<Page<ApplicationEvent>> {

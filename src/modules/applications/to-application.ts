@@ -14,8 +14,11 @@ function readJson<T>(text: string, fallback: T): T {
   }
 }
 
-/** The API shape of a stored application, as `actor` may see it: client users never see the fee or the next moves. */
-export function toApplication(row: ApplicationListRow, actor: Pick<Actor, 'role' | 'isOperator'>): Application {
+/**
+ * The API shape of a stored application, as `actor` may see it on `today` (China date): client users never see the fee
+ * or the next moves.
+ */
+export function toApplication(row: ApplicationListRow, actor: Pick<Actor, 'role' | 'isOperator'>, today: string): Application {
   const state = row.state as ApplicationState;
   const heldFrom = row.heldFrom as ApplicationState | null;
   const mayMove = actorHas(actor, 'applications:write');
@@ -42,6 +45,8 @@ export function toApplication(row: ApplicationListRow, actor: Pick<Actor, 'role'
     targets: readJson<ApplicationTargets>(row.targets, {}),
     milestones: readJson<ApplicationMilestones>(row.milestones, {}),
     nextStates: mayMove ? listNextStates({ state, heldFrom }) : [],
+    dueOn: row.dueOn,
+    overdue: row.dueOn !== null && today > row.dueOn,
     version: Number(row.version),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -11,6 +11,7 @@ import * as repo from './repository.ts';
 import * as files from './materials-repository.ts';
 import { applicationEntity, requireApplication } from './service.ts';
 import { toApplication } from './to-application.ts';
+import { refreshDueOn } from './due-dates.ts';
 import type { Application, TransitionRequest } from './schemas.ts';
 
 /** The columns a move records, beside the new state. */
@@ -106,7 +107,8 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
       summary: { zh: `「${before.clientName}」的申请：${fromTitle.zh} → ${toTitle.zh}`, en: `Application of "${before.clientName}": ${fromTitle.en} → ${toTitle.en}` },
       changes: { state: { from, to: check.result.state }, ...given },
     });
+    changes.dueOn = await refreshDueOn(ctx, trx, scope, id);
   });
   const licence = changes.licenceId ? { licenceNumber, licenceExpiresOn: expiresOn } : {};
-  return toApplication({ ...before, ...changes, ...licence }, actor);
+  return toApplication({ ...before, ...changes, ...licence }, actor, ctx.clock.today());
 }

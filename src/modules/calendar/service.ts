@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
+import { refreshOpenDueDates } from '../applications/due-dates.ts';
 import { AppError, forbidden, notFound, type Bilingual, type FieldIssue } from '../../platform/errors/app-error.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { CalendarInputError, CALENDAR_MAX_DATE, CALENDAR_MIN_DATE, isIsoDate, parseHolidayCnJson, validateArrangement, describeMissingYears } from '../../domain/calendar/index.ts';
@@ -97,6 +98,8 @@ export async function loadYear(ctx: AppContext, actor: Actor, input: LoadYearInp
     });
   });
   await ctx.calendar.reload(ctx.db);
+  // Expected dates in working days move with the calendar: every open application's due date follows.
+  await refreshOpenDueDates(ctx, ctx.db);
   return { year: arrangement.year, days: arrangement.days.length, replaced: Boolean(previous) };
 }
 
@@ -109,6 +112,8 @@ export async function unloadYear(ctx: AppContext, actor: Actor, year: number): P
     await recordCalendarChange(trx, ctx, { actor, action: 'calendar.unload', year, summary: { zh: `移除 ${year} 年载入的节假日安排`, en: `Removed the loaded ${year} arrangement` } });
   });
   await ctx.calendar.reload(ctx.db);
+  // Expected dates in working days move with the calendar: every open application's due date follows.
+  await refreshOpenDueDates(ctx, ctx.db);
 }
 
 /** Every year with an arrangement, where it comes from, and the next years not yet published. */

@@ -95,10 +95,10 @@ function toClientMatch(q: string): ClientMatch {
   };
 }
 
-const orgCodeOf = (table: string) => sql<string>`substr(${sql.ref(`${table}.uscc`)}, 9, 9)`;
+const orgCodeOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 9, 9)`;
 const inRange = (column: ReturnType<typeof sql.ref> | ReturnType<typeof orgCodeOf>, range: CodeRange) =>
   range.to === null ? sql<boolean>`${column} >= ${range.from}` : sql<boolean>`(${column} >= ${range.from} and ${column} < ${range.to})`;
-const nameLike = (name: SearchTermMatch, table: string) => sql<boolean>`${sql.ref(`${table}.searchText`)} like ${name.like} escape '\\'`;
+const nameLike = (name: SearchTermMatch, column: string) => sql<boolean>`${sql.ref(column)} like ${name.like} escape '\\'`;
 const anyOf = (parts: ReturnType<typeof sql<boolean>>[]) => (parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`);
 
 /**
@@ -106,13 +106,14 @@ const anyOf = (parts: ReturnType<typeof sql<boolean>>[]) => (parts.length === 0 
  * walk along the name index checks entry by entry; by tsvector, what PostgreSQL's GIN index finds (both exact: the
  * phrase of bigrams is the substring).
  */
-function anyMatch(match: ClientMatch, options: { vector?: boolean; table?: string } = {}) {
+function anyMatch(match: ClientMatch, options: { vector?: boolean; table?: string; columns?: { searchText: string; uscc: string } } = {}) {
   const table = options.table ?? 'clients';
+  const columns = options.columns ?? { searchText: `${table}.searchText`, uscc: `${table}.uscc` };
   const parts: ReturnType<typeof sql<boolean>>[] = [];
   if (match.name && options.vector) parts.push(sql<boolean>`${sql.ref(`${table}.searchVector`)} @@ to_tsquery('simple', ${match.name.tsQuery})`);
-  else if (match.name) parts.push(nameLike(match.name, table));
-  if (match.uscc) parts.push(inRange(sql.ref(`${table}.uscc`), match.uscc));
-  if (match.orgCode) parts.push(inRange(orgCodeOf(table), match.orgCode));
+  else if (match.name) parts.push(nameLike(match.name, columns.searchText));
+  if (match.uscc) parts.push(inRange(sql.ref(columns.uscc), match.uscc));
+  if (match.orgCode) parts.push(inRange(orgCodeOf(columns.uscc), match.orgCode));
   return anyOf(parts);
 }
 
@@ -160,6 +161,7 @@ export async function listClients(db: Db, scope: Scope, filter: ClientFilter): P
   const match = toClientMatch(term);
   const cap = filter.countCap ?? searchCountCap;
   const position = resolvePosition(filter.page, clientOrder, Math.max(cap, searchCountCap));
+  if (dialectOf(db) === 'postgres' && match.name?.gram && !match.uscc && !match.orgCode) return listByGram(db, scope, filter, match.name.gram, { position, cap });
   const { total, totalIsExact } = await countUpTo(db, matchedClients(db, scope, filter, match), { cap });
 
   // The matches' keys in (name, id) order, from the search indexes. On PostgreSQL as a MATERIALIZED set, so it cannot
@@ -204,10 +206,55 @@ export async function listClients(db: Db, scope: Scope, filter: ClientFilter): P
   return { items: rows, total, totalIsExact, page: position.page, pageSize: position.pageSize, nextCursor };
 }
 
+/** A one-gram search's order on PostgreSQL's gram table (`client_grams as g`): the same (name, id) as the list. */
+const gramOrder: ListOrder<Keyed> = {
+  direction: 'asc',
+  keys: [
+    { ref: 'g.name', kind: 'string', read: (row) => row.name },
+    { ref: 'g.clientId', kind: 'string', read: (row) => row.id },
+  ],
+};
+
+/**
+ * PostgreSQL, a term of one gram (one or two characters, not a code): the matches are the index range (org, gram) of
+ * `client_grams` (migration 0014), already in (name, id) order, with status and province read from the index entry.
+ * The bounded count walks at most cap + 1 entries, a page reads a page's worth, and only the page's rows are fetched.
+ */
+async function listByGram(db: Db, scope: Scope, filter: ClientFilter, gram: string, at: { position: PagePosition; cap: number }): Promise<Page<ClientRow>> {
+  let matches = withinScope(db.selectFrom('clientGrams as g'), scope, { org: 'g.orgId', client: 'g.clientId' }).where('g.gram', '=', gram);
+  if (filter.status !== 'all') matches = matches.where('g.isArchived', '=', filter.status === 'archived' ? 1 : 0);
+  if (filter.province) matches = matches.where('g.province', '=', filter.province);
+  const { total, totalIsExact } = await countUpTo(db, matches, { order: gramOrder, cap: at.cap });
+  const start = await seekOffset(matches, gramOrder, at.position);
+  const keys = start ? applyPosition(matches.select(['g.clientId as id', 'g.name as name']), gramOrder, start) : null;
+  const found = keys
+    ? await withinScope(db.selectFrom(keys.as('p')).crossJoin('clients').whereRef('clients.id', '=', 'p.id'), scope, { org: 'clients.orgId', client: 'clients.id' })
+        .select(clientColumns)
+        .orderBy('p.name')
+        .orderBy('p.id')
+        .execute()
+    : [];
+  const { rows, nextCursor } = finishPage(found, clientOrder, at.position);
+  return { items: rows, total, totalIsExact, page: at.position.page, pageSize: at.position.pageSize, nextCursor };
+}
+
 /**
  * The ids of the scope's client companies a search term matches (name, credit code or organisation code), as a
  * subquery other lists filter by (`where client_id in (…)`), answered from the same search indexes.
  */
 export function clientIdsMatching(db: Db, scope: Scope, q: string): AnySelect {
-  return db.selectFrom(matchedClients(db, scope, { status: 'all', page: {} }, toClientMatch(q.trim())).as('mc')).select('mc.id');
+  const match = toClientMatch(q.trim());
+  if (dialectOf(db) === 'postgres' && match.name?.gram && !match.uscc && !match.orgCode) {
+    // One gram: a range of the gram table (migration 0014), not a GIN bitmap of every match.
+    return withinScope(db.selectFrom('clientGrams as g'), scope, { org: 'g.orgId', client: 'g.clientId' }).where('g.gram', '=', match.name.gram).select('g.clientId as id');
+  }
+  return db.selectFrom(matchedClients(db, scope, { status: 'all', page: {} }, match).as('mc')).select('mc.id');
+}
+
+/**
+ * Whether a row's copy of its company's search text and credit code (named by `columns`) matches a search term: what
+ * a walk along another list (applications in their order) tests entry by entry when the term matches many companies.
+ */
+export function clientRowMatches(q: string, columns: { searchText: string; uscc: string }) {
+  return anyMatch(toClientMatch(q.trim()), { columns });
 }

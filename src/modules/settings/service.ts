@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
+import { refreshOpenDueDates } from '../applications/due-dates.ts';
 import { validateOverrides, type CatalogOverrides, type OverrideError } from '../../domain/catalog/catalog-overrides.ts';
 import { overridableSettings } from '../../domain/catalog/overridable-settings.ts';
 import { AppError, versionConflict, type Bilingual, type FieldIssue } from '../../platform/errors/app-error.ts';
@@ -89,6 +90,8 @@ export async function updateRuleOverrides(ctx: AppContext, actor: Actor, input: 
       else await repo.upsertOrgSetting(trx, { orgId: actor.orgId, key, value: JSON.stringify(value), updatedBy: actor.userId || null, updatedAt: now });
     }
     const list = (lang: 'zh' | 'en') => keys.map((k) => `${k} ${changes[k].from ?? (lang === 'zh' ? '默认' : 'default')} → ${changes[k].to ?? (lang === 'zh' ? '默认' : 'default')}`).join(lang === 'zh' ? '；' : '; ');
+    // The organisation's stage figures move its applications' expected dates: their due dates follow in this transaction.
+    await refreshOpenDueDates(ctx, trx, { orgId: actor.orgId });
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'settings.rules.update', entityType: 'org-settings', entityId: actor.orgId, summary: { zh: `修改规则配置：${list('zh')}`, en: `Updated rule settings: ${list('en')}` }, changes });
   });
   return listRuleSettings(ctx, actor);

@@ -9,6 +9,7 @@ import { listClients, type ClientFilter } from '../../modules/clients/list-clien
 import { findAuditEntries, insertAuditEntriesBulk, type AuditFilter } from '../../modules/audit/repository.ts';
 import { listUsers } from '../../modules/users/repository.ts';
 import { listTokens } from '../../modules/tokens/repository.ts';
+import { listApplications } from '../../modules/applications/repository.ts';
 
 const cities = ['北京', '上海', '广州', '深圳', '杭州', '成都', '重庆', '海口'];
 const middle = '华信达通恒泰宏兴隆盛鑫源博远腾飞佳和安康瑞祥嘉禾明辉';
@@ -49,6 +50,13 @@ describe.each(testDialects())('list query plans on $name', (dialect) => {
     );
     await handle.db.insertInto('users').values({ id: userId, orgId, email: 'plan@example.com', name: 'Plan', passwordHash: 'x', role: 'owner', clientId: null, isActive: 1, createdAt: at(0), updatedAt: at(0), lastLoginAt: null }).execute();
     await handle.db.insertInto('apiTokens').values(Array.from({ length: 50 }, (_, i) => ({ id: `b0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, orgId, userId, name: 't', secretHash: `h${i}`, createdAt: at(i), lastUsedAt: null, revokedAt: null }))).execute();
+    const appAt = (i: number) => new Date(Date.parse('2025-06-01T00:00:00.000Z') + i * 3_600_000).toISOString();
+    const applicationRows = Array.from({ length: 3_000 }, (_, i) => ({
+          id: `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, orgId, clientId: rows[i % rows.length].id, serviceCode: 'B24-1', scope: 'BJ', state: i % 7 ? 'issued' : 'collecting', heldFrom: null,
+          assigneeId: null, contractSignedOn: null, contractFeeYuan: null, submittedOn: null, acceptanceNo: null, acceptedOn: null, issuedOn: null, licenceId: null, correctionItems: '[]',
+          business: '{}', targets: '{}', milestones: '{}', dueOn: i % 7 ? null : `2026-0${1 + (i % 9)}-15`, version: 1, createdAt: appAt(i), updatedAt: appAt(i),
+        }));
+    for (let i = 0; i < applicationRows.length; i += 500) await handle.db.insertInto('applications').values(applicationRows.slice(i, i + 500)).execute();
     // Statistics, and the visibility map that lets PostgreSQL answer from an index alone.
     if (dialect.name === 'postgres') await sql`VACUUM ANALYZE`.execute(handle.db);
   });
@@ -140,18 +148,29 @@ describe.each(testDialects())('list query plans on $name', (dialect) => {
     }
   });
 
-  it('search for a two-character Chinese term: matches come from the search index, only they are sorted, rows are read by key', async () => {
-    // 海口 is 1 in 8 of the 12,000 here: counted exactly up to 10,000, so gathered.
+  it('search for a two-character Chinese term: matches come from the search index, rows are read by key', async () => {
+    // 海口 is 1 in 8 of the 12,000 here: counted exactly up to 10,000.
     const plans = await plansOf(clients({ q: '海口', countCap: 10_000 }));
     expectNoFullScan(plans);
     const all = text(plans);
     if (dialect.name === 'sqlite') {
+      // FTS5 finds them; only the matches are sorted.
       expect(all).toContain('VIRTUAL TABLE INDEX');
       expect(all).toMatch(/SEARCH clients USING INDEX sqlite_autoindex_clients_1 \(id=\?\)/);
     } else {
-      expect(all).toContain('Bitmap Index Scan on clients_search_vector');
+      // One gram: the count and the page are ranges of (org, gram, name, id) in list order, nothing sorted.
+      expectNoSort(plans);
+      expect(plans.map((p) => p.lines.join('\n')).filter((p) => /client_grams/.test(p))).toHaveLength(2);
+      expect(all).toMatch(/Index Only Scan using client_grams_pkey/);
+      expect(all).not.toContain('clients_search_vector');
       expect(all).toMatch(/Index Scan using clients_pkey/);
     }
+  });
+
+  it('search for a longer term: the phrase of its bigrams from the search index, only the matches sorted', async () => {
+    const plans = await plansOf(clients({ q: '海口华', countCap: 10_000 }));
+    expectNoFullScan(plans);
+    expect(text(plans)).toContain(dialect.name === 'sqlite' ? 'VIRTUAL TABLE INDEX' : 'Bitmap Index Scan on clients_search_vector');
   });
 
   it('search by credit-code prefix: the code index (PostgreSQL) or its prefix token (SQLite FTS5)', async () => {
@@ -161,7 +180,7 @@ describe.each(testDialects())('list query plans on $name', (dialect) => {
   });
 
   it('a search matching more rows than the count reports walks a bounded stretch of the name index, in index order, checking entries', async () => {
-    const plans = await plansOf(clients({ q: '有限', countCap: 100 }));
+    const plans = await plansOf(clients({ q: '有限公', countCap: 100 }));
     expect(plans).toHaveLength(2);
     expectNoFullScan(plans);
     const walk = plans[1];
@@ -196,6 +215,24 @@ describe.each(testDialects())('list query plans on $name', (dialect) => {
       // PostgreSQL, knowing every entry here is about a client, may rightly walk (org_id, at, id) instead.
       if (dialect.name === 'sqlite' || filter.entityType !== 'client' || 'entityId' in filter) expect(text(plans)).toContain(index);
     }
+  });
+
+  it('applications: the list, the overdue ones and a common search term are each one index range in order, nothing sorted', async () => {
+    const scope = { orgId, clientId: null };
+    const plain = await plansOf(() => listApplications(handle.db, scope, { page: {} }));
+    const overdue = await plansOf(() => listApplications(handle.db, scope, { overdueOn: '2026-06-01', page: {} }));
+    // 有限 is in every name: far more companies than are gathered, so the list is walked.
+    const walked = await plansOf(() => listApplications(handle.db, scope, { q: '有限', page: {} }));
+    for (const plans of [plain, overdue, walked]) {
+      expectNoFullScan(plans);
+      expectNoSort(plans);
+    }
+    expect(text(plain)).toContain('applications_list');
+    expect(text(overdue)).toContain('applications_due');
+    const walk = walked.find((p) => /client_search_text/.test(p.sql))!;
+    expect(walk.lines.join('\n')).toContain('applications_list');
+    // The walk checks the copy its index entries carry: it never reads a company.
+    expect(walk.lines.join('\n')).not.toMatch(/clients/);
   });
 
   it('users and API tokens: the same mechanism over their own indexes', async () => {

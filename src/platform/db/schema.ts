@@ -103,6 +103,19 @@ export interface ClientSearchTable {
   province: string | null;
 }
 
+/**
+ * PostgreSQL only, kept by a trigger on `clients` (migration 0014): one row per distinct gram of a client's name, so a
+ * one-gram search reads its matches in name order from the key (org_id, gram, name, client_id).
+ */
+export interface ClientGramsTable {
+  orgId: string;
+  gram: string;
+  name: string;
+  clientId: string;
+  isArchived: Flag;
+  province: string | null;
+}
+
 /** SQLite only: the contentless FTS5 index of `clients.search_grams` and the credit code's prefixes, rowid = `client_search.key`. */
 export interface ClientFtsTable {
   rowid: number;
@@ -194,6 +207,10 @@ export interface ApplicationsTable {
   targets: ColumnType<string, string | undefined, string>;
   /** JSON object of review milestones: expertReviewOn, onSiteInspectionOn, publicNoticeOn. */
   milestones: ColumnType<string, string | undefined, string>;
+  /** The timeline's due date (`buildTimeline`'s dueOn): overdue after it. Kept by `due-dates.ts`; null once ended. */
+  dueOn: ColumnType<string | null, string | null | undefined, string | null>;
+  // Not typed here, as nothing writes them: `client_search_text` and `client_uscc`, copies of the client company's
+  // search text and credit code that triggers keep (migration 0016); the list's search reads them by name.
   version: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
@@ -283,6 +300,7 @@ export interface Database {
   clients: ClientsTable;
   clientSearch: ClientSearchTable;
   clientFts: ClientFtsTable;
+  clientGrams: ClientGramsTable;
   auditLog: AuditLogTable;
   calendarYears: CalendarYearsTable;
   calendarRevision: CalendarRevisionTable;

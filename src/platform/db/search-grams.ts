@@ -37,6 +37,8 @@ export interface SearchTermMatch {
   tsQuery: string;
   /** `%term%` with `\`, `%` and `_` escaped, for `LIKE … ESCAPE '\'` on the normalised text (a walk checks rows with it). */
   like: string;
+  /** The term's one token when it is a single gram (one or two characters), else null: PostgreSQL's gram B-tree. */
+  gram: string | null;
 }
 
 /** The match for a search term, or null when nothing is left of it to search. */
@@ -46,7 +48,7 @@ export function toSearchTermMatch(term: string): SearchTermMatch | null {
   if (chars.length === 0) return null;
   const { bigrams, unigrams } = gramsOf(text);
   const phrase = chars.length === 1 ? unigrams : bigrams;
-  return { ftsQuery: `"${phrase.join(' ')}"`, tsQuery: phrase.join(' <-> '), like: `%${escapeLike(text)}%` };
+  return { ftsQuery: `"${phrase.join(' ')}"`, tsQuery: phrase.join(' <-> '), like: `%${escapeLike(text)}%`, gram: phrase.length === 1 ? phrase[0] : null };
 }
 
 /** Escapes LIKE's wildcards and its escape character, for `LIKE … ESCAPE '\'`. */

@@ -3,7 +3,8 @@ import { expectCall } from './app-actions.ts';
 
 /** Steps on the 申请 pages, and the API set-up the application specs need (client-company users). */
 
-async function csrfHeaders(page: Page): Promise<Record<string, string>> {
+/** The CSRF header a write through page.request needs, read from /api/me. */
+export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
   const me = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
   return { 'x-csrf-token': me.csrfToken };
 }

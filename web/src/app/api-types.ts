@@ -249,6 +249,8 @@ export interface paths {
                     clientId?: string;
                     /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
                     cursor?: string;
+                    /** @description true: only applications past their due date (an overdue stage or target) */
+                    overdue?: boolean;
                     /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
                     page?: number;
                     pageSize?: number;
@@ -606,11 +608,31 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The generated document (DOCX) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
                 };
             };
         };
@@ -753,7 +775,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description PDF, JPG or PNG (DOCX/XLSX where the item accepts them), up to LICENSEDESK_UPLOAD_MAX_MB (20 MB by default); the type is read from the content, never the name
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 "4XX": {
@@ -858,11 +890,35 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The file as uploaded (its type as read from its content) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -962,11 +1018,31 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A ZIP archive, streamed */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/zip": string;
+                    };
                 };
             };
         };
@@ -1023,6 +1099,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            dueOn: string | null;
                             expectedIssueOn: {
                                 duration: {
                                     max?: number;
@@ -3983,6 +4060,7 @@ export interface components {
             contractSignedOn: string | null;
             correctionItems: string[];
             createdAt: string;
+            dueOn: string | null;
             heldFrom: ("draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold") | null;
             /** Format: uuid */
             id: string;
@@ -3998,6 +4076,8 @@ export interface components {
             };
             /** @description Where the caller may try to move it next (the guards still decide); empty for client users */
             nextStates: ("draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold")[];
+            /** @description Past its due date today (China time): a stage or a target is overdue */
+            overdue: boolean;
             scope: string;
             serviceCode: string;
             /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */

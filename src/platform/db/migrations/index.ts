@@ -12,6 +12,9 @@ import * as m0010 from './0010-applications.ts';
 import * as m0011 from './0011-materials.ts';
 import * as m0012 from './0012-application-dates.ts';
 import * as m0013 from './0013-custom-items.ts';
+import * as m0014 from './0014-client-grams.ts';
+import * as m0015 from './0015-application-due.ts';
+import * as m0016 from './0016-application-search.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011-materials': m0011,
   '0012-application-dates': m0012,
   '0013-custom-items': m0013,
+  '0014-client-grams': m0014,
+  '0015-application-due': m0015,
+  '0016-application-search': m0016,
 };

@@ -101,6 +101,9 @@ export function ApplicationFiltersBar({ filters, onChange, isStaff }: Applicatio
             {t('applications.filters.mine')}
           </Checkbox>
         )}
+        <Checkbox checked={filters.overdue} onChange={(event) => onChange({ overdue: event.target.checked })} data-testid="overdue-filter">
+          {t('applications.filters.overdue')}
+        </Checkbox>
       </Space>
     </Flex>
   );

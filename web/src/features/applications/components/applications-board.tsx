@@ -6,6 +6,7 @@ import { applicationStates } from '../application-flow';
 import { useApplicationList, type Application, type ApplicationListQuery, type ApplicationState } from '../hooks/use-applications';
 import { useScopeName } from '../hooks/use-catalog-names';
 import { ApplicationStateTag } from './application-state-tag';
+import { DueDateText } from './due-date-text';
 import { AssigneeText } from './assignee-text';
 
 /** Cards shown per column; the rest are a link to the list filtered to that state. */
@@ -25,9 +26,12 @@ function BoardCard({ application, hideAssignee }: { application: Application; hi
       <Link to={`/applications/${application.id}`} style={{ fontWeight: 500, display: 'block' }}>
         {application.clientName}
       </Link>
-      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-        {application.serviceCode} · {scopeName(application.scope)}
-      </Typography.Text>
+      <Flex justify="space-between" align="center" gap={8}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {application.serviceCode} · {scopeName(application.scope)}
+        </Typography.Text>
+        <DueDateText application={application} compact />
+      </Flex>
       <Flex justify="space-between" gap={8} style={{ fontSize: 12, marginTop: 4 }}>
         {!hideAssignee && (
           <Typography.Text style={{ fontSize: 12 }} ellipsis>

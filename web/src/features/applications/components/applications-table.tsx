@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Table, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { Table, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../../app/format';
@@ -7,6 +7,7 @@ import type { Application } from '../hooks/use-applications';
 import { useScopeName, useServiceName } from '../hooks/use-catalog-names';
 import { ApplicationStateTag } from './application-state-tag';
 import { AssigneeText } from './assignee-text';
+import { DueDateText } from './due-date-text';
 
 interface ApplicationsTableProps {
   items: Application[] | undefined;
@@ -20,7 +21,7 @@ interface ApplicationsTableProps {
   size?: 'small' | 'middle';
 }
 
-/** Applications as rows: who applies, for what, where, where it stands, who is in charge, when it last changed. */
+/** Applications as rows: who applies, for what, where, where it stands, what falls due next, who is in charge, when it last changed. */
 export function ApplicationsTable({ items, loading, empty, pagination, hideClient = false, hideAssignee = false, size = 'middle' }: ApplicationsTableProps) {
   const { t } = useTranslation();
   const scopeName = useScopeName();
@@ -41,6 +42,16 @@ export function ApplicationsTable({ items, loading, empty, pagination, hideClien
     },
     { key: 'scope', title: t('applications.fields.scopeShort'), width: 170, render: (_, a) => scopeName(a.scope) },
     { key: 'state', title: t('applications.fields.state'), width: 190, render: (_, a) => <ApplicationStateTag state={a.state} /> },
+    {
+      key: 'dueOn',
+      title: (
+        <Tooltip title={t('applications.fields.dueOnHint')}>
+          <span>{t('applications.fields.dueOn')}</span>
+        </Tooltip>
+      ),
+      width: 170,
+      render: (_, a) => <DueDateText application={a} />,
+    },
     { key: 'assignee', title: t('applications.fields.assignee'), width: 130, render: (_, a) => <AssigneeText assigneeId={a.assigneeId} /> },
     {
       key: 'updatedAt',
@@ -59,7 +70,7 @@ export function ApplicationsTable({ items, loading, empty, pagination, hideClien
       dataSource={items}
       loading={loading}
       locale={{ emptyText: empty }}
-      scroll={{ x: hideClient ? 640 : 960 }}
+      scroll={{ x: hideClient ? 810 : 1130 }}
       pagination={pagination}
     />
   );

@@ -13,12 +13,14 @@ export interface ApplicationFilters {
   clientId: string;
   /** Only the applications the signed-in user is in charge of. */
   mine: boolean;
+  /** Only those past their due date: a stage or a planned date overdue. */
+  overdue: boolean;
   view: ApplicationsView;
   page: number;
   pageSize: number;
 }
 
-const defaults: ApplicationFilters = { q: '', serviceCode: '', state: '', clientId: '', mine: false, view: 'table', page: 1, pageSize: 20 };
+const defaults: ApplicationFilters = { q: '', serviceCode: '', state: '', clientId: '', mine: false, overdue: false, view: 'table', page: 1, pageSize: 20 };
 
 function positive(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -38,6 +40,7 @@ export function useApplicationFilters(): [ApplicationFilters, (change: Partial<A
     state: readState(params.get('state')),
     clientId: params.get('clientId') ?? '',
     mine: params.get('mine') === 'true',
+    overdue: params.get('overdue') === 'true',
     view: params.get('view') === 'board' ? 'board' : 'table',
     page: positive(params.get('page'), defaults.page),
     pageSize: positive(params.get('pageSize'), defaults.pageSize),
@@ -57,8 +60,8 @@ export function useApplicationFilters(): [ApplicationFilters, (change: Partial<A
 }
 
 export function hasActiveFilters(filters: ApplicationFilters): boolean {
-  return Boolean(filters.q || filters.serviceCode || filters.state || filters.clientId || filters.mine);
+  return Boolean(filters.q || filters.serviceCode || filters.state || filters.clientId || filters.mine || filters.overdue);
 }
 
 /** What "clear filters" sets: everything but the view and the page size. */
-export const clearedFilters: Partial<ApplicationFilters> = { q: '', serviceCode: '', state: '', clientId: '', mine: false };
+export const clearedFilters: Partial<ApplicationFilters> = { q: '', serviceCode: '', state: '', clientId: '', mine: false, overdue: false };

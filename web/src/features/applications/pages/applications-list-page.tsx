@@ -27,6 +27,7 @@ export function ApplicationsListPage() {
     serviceCode: filters.serviceCode || undefined,
     clientId: filters.clientId || undefined,
     assigneeId: filters.mine ? me.user.id : undefined,
+    overdue: filters.overdue || undefined,
   };
   const isTable = filters.view === 'table';
   const { data, isFetching, isPending } = useApplicationList({ ...shared, state: filters.state || undefined, page, pageSize: filters.pageSize }, { enabled: isTable });
