@@ -118,6 +118,8 @@ describe('licensedesk catalog, validate, eligibility and obligations', () => {
     expect(r.stdout).toContain('到期 expires 2029-01-15');
     expect(r.stdout).toMatch(/2025-01-15\s+✗ 已逾期 overdue\s+开通业务 Start operating \[B24-1\]/);
     expect(r.stdout).toMatch(/2026-03-31\s+! 即将到期 due soon\s+电信业务经营信息年报 Annual report \(年报\) \[2026\]/);
+    // The reports still to come in the licence's term are listed too.
+    expect(r.stdout).toMatch(/2029-03-31\s+未到期 upcoming\s+电信业务经营信息年报 Annual report \(年报\) \[2029\]/);
     expect(r.stdout).toMatch(/2028-10-17\s+未到期 upcoming\s+申请许可证延续（续期）/);
     const facts = file('facts.json', { servicesOpenedOn: { 'B24-1': '2024-05-01' }, registrationChanges: [{ kind: 'name', changedOn: '2026-03-01' }] });
     const json = JSON.parse(run(['obligations', 'preview', '--service', 'B24-1', '--scope', 'BJ', '--issued', '2024-01-15', '--today', '2026-03-10', '--facts', facts, '--json']).stdout);

@@ -84,7 +84,10 @@ describe.skipIf(!browserAvailable)('catalog (知识库) in the browser', () => {
     await page.getByRole('button', { name: /预\s?览$/ }).click();
 
     const table = page.getByTestId('obligations-table');
-    await expect.poll(() => rowWith(table, '电信业务经营信息年报').getAttribute('data-status')).toBe('overdue');
+    // Every annual report of the term is listed, the missed one for 2026 and those still to come through 2030.
+    await expect.poll(() => rowWith(table, '电信业务经营信息年报').count()).toBe(5);
+    await expect(rowWith(table, '电信业务经营信息年报').filter({ hasText: '2026-03-31' }).getAttribute('data-status')).resolves.toBe('overdue');
+    await expect(rowWith(table, '电信业务经营信息年报').filter({ hasText: '2030-03-31' }).getAttribute('data-status')).resolves.toBe('upcoming');
     await expect(rowWith(table, '开通业务').textContent()).resolves.toMatch(/2026-12-15.*即将到期/);
     await expect(rowWith(table, '许可证到期').textContent()).resolves.toContain('2030-12-15');
     await snap(page, 'catalog-obligations-preview');

@@ -22,8 +22,12 @@ describe('deriveObligations (golden)', () => {
       ['start-operating:B24-1', '2024-01-15', '2025-01-15', 'done'],
       ['annual-report:2025', '2025-01-01', '2025-03-31', 'done'],
       ['annual-report:2026', '2026-01-01', '2026-03-31', 'due-soon'],
+      ['annual-report:2027', '2027-01-01', '2027-03-31', 'upcoming'],
+      ['annual-report:2028', '2028-01-01', '2028-03-31', 'upcoming'],
       ['renewal', '2028-07-19', '2028-10-17', 'upcoming'],
       ['expiry', '2028-07-19', '2029-01-15', 'upcoming'],
+      // Held on 2028-12-31, so the report covering 2028 falls due even if the licence then lapses in January.
+      ['annual-report:2029', '2029-01-01', '2029-03-31', 'upcoming'],
     ]);
     expect(result.every((o) => !o.provisional && o.provisionalReason === null)).toBe(true);
     expect(byId(result, 'expiry').basis.zh).toContain('2029-01-15');
@@ -38,6 +42,10 @@ describe('deriveObligations (golden)', () => {
       ['registration-change:name:2026-02-20', '2026-02-20', '2026-03-22', 'due-soon'],
       ['annual-report:2026', '2026-01-01', '2026-03-31', 'due-soon'],
       ['start-operating:B24-1', '2025-12-20', '2026-12-20', 'upcoming'],
+      ['annual-report:2027', '2027-01-01', '2027-03-31', 'upcoming'],
+      ['annual-report:2028', '2028-01-01', '2028-03-31', 'upcoming'],
+      ['annual-report:2029', '2029-01-01', '2029-03-31', 'upcoming'],
+      ['annual-report:2030', '2030-01-01', '2030-03-31', 'upcoming'],
       ['renewal', '2030-06-23', '2030-09-21', 'upcoming'],
       ['expiry', '2030-06-23', '2030-12-20', 'upcoming'],
     ]);
@@ -66,6 +74,10 @@ describe('deriveObligations (golden)', () => {
       ['number-annual-report:2025', '2025-01-01', '2025-03-31', 'overdue'],
       ['annual-report:2026', '2026-01-01', '2026-03-31', 'overdue'],
       ['number-annual-report:2026', '2026-01-01', '2026-03-31', 'overdue'],
+      ['annual-report:2027', '2027-01-01', '2027-03-31', 'upcoming'],
+      ['number-annual-report:2027', '2027-01-01', '2027-03-31', 'upcoming'],
+      ['annual-report:2028', '2028-01-01', '2028-03-31', 'upcoming'],
+      ['number-annual-report:2028', '2028-01-01', '2028-03-31', 'upcoming'],
       ['renewal', '2028-01-02', '2028-04-01', 'upcoming'],
       ['expiry', '2028-01-02', '2028-06-30', 'upcoming'],
     ]);
@@ -108,6 +120,10 @@ describe('deriveObligations (golden)', () => {
       ['annual-report:2026', '2026-01-01', '2026-03-31', 'upcoming'],
       ['approval-change:shareholder:2026-03-01', '2026-03-01', '2026-03-31', 'upcoming'],
       ['number-annual-report:2026', '2026-01-01', '2026-03-31', 'upcoming'],
+      ...[2027, 2028, 2029, 2030].flatMap((y): Row[] => [
+        [`annual-report:${y}`, `${y}-01-01`, `${y}-03-31`, 'upcoming'],
+        [`number-annual-report:${y}`, `${y}-01-01`, `${y}-03-31`, 'upcoming'],
+      ]),
       ['renewal', '2030-02-10', '2030-05-11', 'upcoming'],
       ['expiry', '2030-02-10', '2030-08-09', 'upcoming'],
     ]);
@@ -162,9 +178,12 @@ describe('deriveObligations (behaviour)', () => {
     expect(byId(derive(facts, '2026-04-01'), 'annual-report:2026').status).toBe('overdue');
   });
 
-  it('does not list a report for the year of issue or for years not yet begun', () => {
-    const ids = derive({ services: [], scope: 'BJ', issuedOn: '2026-01-02' }, '2026-12-31').map((o) => o.id);
-    expect(ids.filter((id) => id.startsWith('annual-report'))).toEqual([]);
+  it('lists every annual report of the term from the day of issue, none for the year of issue itself', () => {
+    // Issued 2026-03-15, looked at on 2026-04-01: the first report is due 2027-03-31, the last 2031-03-31 (held on
+    // 2030-12-31; the licence runs to 2031-03-15).
+    const reports = derive({ services: [], scope: 'BJ', issuedOn: '2026-03-15' }, '2026-04-01').filter((o) => o.kind === 'annual-report');
+    expect(rows(reports)).toEqual<Row[]>([2027, 2028, 2029, 2030, 2031].map((y): Row => [`annual-report:${y}`, `${y}-01-01`, `${y}-03-31`, 'upcoming']));
+    expect(reports[0].basis.zh).toContain('2026-12-31在有效期内');
   });
 
   it('refuses a malformed date', () => {

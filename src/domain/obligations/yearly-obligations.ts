@@ -3,13 +3,15 @@ import { findObligationRule, type ObligationRule } from '../catalog/obligation-r
 import { buildObligation, fixedDate, type DeriveContext } from './build-obligation.ts';
 import type { Obligation } from './types.ts';
 
-/** Years Y (from the year after `from` to the current year) for which the licence was held on 31 December of Y − 1. */
+/**
+ * Every year Y of the licence's term whose report falls due: from the year after `from`, each year in which the licence
+ * is (or was) held on 31 December of Y − 1, past, current and future alike, through the one after its last New
+ * Year's Eve before expiry. A holder plans the whole term, so the first report of a licence issued in March is listed
+ * from the day it is issued, though it falls due the next year.
+ */
 function reportYears(ctx: DeriveContext, from: IsoDate): number[] {
   const years: number[] = [];
-  const currentYear = Number(ctx.today.slice(0, 4));
-  for (let y = Number(from.slice(0, 4)) + 1; y <= currentYear; y += 1) {
-    if (`${y - 1}-12-31` <= ctx.expiresOn) years.push(y);
-  }
+  for (let y = Number(from.slice(0, 4)) + 1; `${y - 1}-12-31` <= ctx.expiresOn; y += 1) years.push(y);
   return years;
 }
 
@@ -46,8 +48,8 @@ export function annualReportObligations(ctx: DeriveContext): Obligation[] {
   return reportYears(ctx, ctx.facts.issuedOn).map((year) => yearly(ctx, {
     rule, idPrefix: 'annual-report', year, isDone: filed.has(year),
     reason: {
-      zh: `许可证于${ctx.facts.issuedOn}颁发，${year - 1}-12-31持有有效许可证，`,
-      en: `The licence (issued ${ctx.facts.issuedOn}) was held on ${year - 1}-12-31, so the annual report is`,
+      zh: `许可证于${ctx.facts.issuedOn}颁发，${year - 1}-12-31在有效期内，`,
+      en: `The licence (issued ${ctx.facts.issuedOn}) is valid on ${year - 1}-12-31, so the annual report is`,
     },
   }));
 }

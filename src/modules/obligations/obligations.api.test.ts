@@ -28,8 +28,11 @@ describe.each(testDialects())('obligations preview API on $name', (dialect) => {
       ['start-operating:B24-1', '2024-01-15', '2025-01-15', 'done'],
       ['annual-report:2025', '2025-01-01', '2025-03-31', 'done'],
       ['annual-report:2026', '2026-01-01', '2026-03-31', 'due-soon'],
+      ['annual-report:2027', '2027-01-01', '2027-03-31', 'upcoming'],
+      ['annual-report:2028', '2028-01-01', '2028-03-31', 'upcoming'],
       ['renewal', '2028-07-19', '2028-10-17', 'upcoming'],
       ['expiry', '2028-07-19', '2029-01-15', 'upcoming'],
+      ['annual-report:2029', '2029-01-01', '2029-03-31', 'upcoming'],
     ]);
     const renewal = body.items.find((o: Item) => o.id === 'renewal');
     expect(renewal).toMatchObject({ severity: 'high', confidence: 'H', provisional: false, provisionalReason: null, source: { ref: expect.stringContaining('第二十七条') } });
