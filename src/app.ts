@@ -32,6 +32,7 @@ import { settingsRoutes } from './modules/settings/routes.ts';
 import { organisationAdminRoutes } from './modules/organisations/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { materialRoutes } from './modules/applications/materials-routes.ts';
+import { licenceRoutes } from './modules/licences/routes.ts';
 import { registerMultipart } from './platform/http/receive-upload.ts';
 import { startCalendarSync } from './modules/calendar/calendar-sync.ts';
 import { refreshOpenDueDates } from './modules/applications/due-dates.ts';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await organisationAdminRoutes(app, ctx);
   await applicationRoutes(app, ctx);
   await materialRoutes(app, ctx);
+  await licenceRoutes(app, ctx);
 
   // Due dates of applications stored before they were kept, or under a calendar this instance has not seen change.
   await refreshOpenDueDates(ctx, ctx.db);

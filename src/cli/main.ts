@@ -12,6 +12,7 @@ import { registerObligationsCommands } from './commands/obligations.ts';
 import { registerOperatorCommands } from './commands/operator.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerApplicationCommands } from './commands/applications.ts';
+import { registerLicenceCommands } from './commands/licences.ts';
 import { packageVersion } from '../create-context.ts';
 
 // Piped into `head` or the like: when the reader has gone, stop quietly (exit 0) as Unix tools do, not with a stack trace.
@@ -40,6 +41,7 @@ registerObligationsCommands(program);
 registerOperatorCommands(program);
 registerOrgCommands(program);
 registerApplicationCommands(program);
+registerLicenceCommands(program);
 
 try {
   await program.parseAsync(process.argv);

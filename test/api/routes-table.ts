@@ -28,6 +28,9 @@ export interface IdRoute {
  */
 export const applicationOf = (org: SeededOrg) => org.applicationIdsByClient?.[org.clientIds[0]] ?? org.clientIds[0];
 
+/** The licence of the organisation's first listed company (a made-up company's id where the tests name one). */
+export const licenceOf = (org: SeededOrg) => org.licenceIdsByClient?.[org.clientIds[0]] ?? org.clientIds[0];
+
 export interface ForeignIds {
   userId: string;
   tokenId: string;
@@ -56,6 +59,10 @@ export const idRoutes: IdRoute[] = [
   { name: 'review a material', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, payload: { decision: 'accept' } },
   { name: 'generate a document', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/documents/application-letter` },
   { name: 'application package', companyData: true, clientForbidden: true, method: 'GET', url: (o) => `/api/applications/${applicationOf(o)}/package` },
+  { name: 'enter a licence for a client', companyData: true, clientForbidden: true, method: 'POST', url: () => '/api/licences', payload: (o: SeededOrg) => ({ clientId: o.clientIds[0], licenceNumber: '京B2-20269999', services: [{ serviceCode: 'B24-1', scope: 'BJ' }], issuedOn: '2026-01-05' }) },
+  { name: 'get licence', companyData: true, method: 'GET', url: (o) => `/api/licences/${licenceOf(o)}` },
+  { name: 'patch licence', companyData: true, clientForbidden: true, method: 'PATCH', url: (o) => `/api/licences/${licenceOf(o)}`, payload: { version: 1, notes: 'tampered' } },
+  { name: 'licence obligations', companyData: true, method: 'GET', url: (o) => `/api/licences/${licenceOf(o)}/obligations` },
   { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
 ];
@@ -93,6 +100,8 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'move application', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/transitions`, valid: { to: 'withdrawn', version: 1 }, required: 'to', wrongType: ['version', 'one'], longField: 'note', textField: 'acceptanceNo' },
   { name: 'add a checklist item', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials`, valid: { title: '房东同意书', required: true }, required: 'title', wrongType: ['required', 'yes'], longField: 'title', textField: 'title' },
   { name: 'review a material', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, valid: { decision: 'reject', reason: '缺少公章' }, required: 'decision', wrongType: ['decision', 5], longField: 'reason', textField: 'reason' },
+  { name: 'enter a licence', method: 'POST', url: () => '/api/licences', valid: { clientId: '7d0c1a2e-1111-4222-8333-944455556666', licenceNumber: '京B2-20260001', services: [{ serviceCode: 'B24-1', scope: 'BJ' }], issuedOn: '2026-01-05' }, required: 'licenceNumber', wrongType: ['services', 'B24-1'], longField: 'notes', textField: 'licenceNumber' },
+  { name: 'patch licence', method: 'PATCH', url: (o) => `/api/licences/${licenceOf(o)}`, valid: { version: 1, notes: '原件存档于档案室' }, required: 'version', wrongType: ['issuedOn', 20260105], longField: 'notes', textField: 'licenceNumber' },
   { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { version: 1, overrides: { 'processing.in-province.working-days': 45 } }, required: 'version', wrongType: ['overrides', 'forty-five'] },
 ];
 

@@ -80,6 +80,17 @@ describe('licensedesk applications', () => {
     expect(cli(['applications', 'list', '--org', org.orgId, '--state', 'approved']).status).toBe(1);
   });
 
+  it('lists the licence registry as JSON and as a table, soonest expiry first', () => {
+    const json = cli(['licences', 'list', '--org', org.orgId, '--json']);
+    expect(json.status, json.stderr).toBe(0);
+    const items = JSON.parse(json.stdout) as Array<{ number: string; clientName: string; status: string }>;
+    expect(items.map((l) => l.number).sort()).toEqual(['京B2-20240001', '京B2-20240002']);
+    expect(items[0]).toMatchObject({ clientName: expect.stringContaining('Cli client'), status: expect.any(String) });
+    const table = cli(['licences', 'list', '--org', org.orgId]).stdout;
+    expect(table).toMatch(/京B2-20240001\s+Cli client 1\s+B24-1\s+2024-01-15\s+2029-01-15/);
+    expect(cli(['licences', 'list', '--org', org.orgId, '--status', 'lapsed']).status).toBe(1);
+  });
+
   it('writes the package, whose manifest hashes match its files; a missing id writes nothing', async () => {
     const out = path.join(dir, 'package.zip');
     const r = cli(['applications', 'package', appId, out]);

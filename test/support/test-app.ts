@@ -1,4 +1,5 @@
 import { createApplication } from '../../src/modules/applications/service.ts';
+import { createLicence } from '../../src/modules/licences/service.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/app-context.ts';
@@ -80,6 +81,8 @@ export interface SeededOrg {
   userIds: Record<Role, string>;
   /** After `seedApplications`: each client company's draft application. */
   applicationIdsByClient?: Record<string, string>;
+  /** After `seedApplications`: each client company's licence, entered directly (京B2-2024000N). */
+  licenceIdsByClient?: Record<string, string>;
 }
 
 const validCodes = ['91350100M000100Y43', '91512081MA62K0260E', '9131000063159284XQ'];
@@ -110,12 +113,18 @@ export async function makeOperator(ctx: AppContext, email: string): Promise<void
   await grantOperator(ctx, { email });
 }
 
-/** One draft application (B24-1, Beijing) per seeded client company, opened as the organisation's staff would. */
+/**
+ * One draft application (B24-1, Beijing) per seeded client company, opened as the organisation's staff would, and one
+ * licence per company entered directly in the registry.
+ */
 export async function seedApplications(ctx: AppContext, org: SeededOrg): Promise<SeededOrg> {
   const applicationIdsByClient: Record<string, string> = {};
-  for (const clientId of org.clientIds) {
+  const licenceIdsByClient: Record<string, string> = {};
+  for (const [i, clientId] of org.clientIds.entries()) {
     const application = await createApplication(ctx, operatorActor(org.orgId), { clientId, serviceCode: 'B24-1', scope: 'BJ' });
     applicationIdsByClient[clientId] = application.id;
+    const licence = await createLicence(ctx, operatorActor(org.orgId), { clientId, licenceNumber: `京B2-2024000${i + 1}`, services: [{ serviceCode: 'B24-1', scope: 'BJ' }], issuedOn: '2024-01-15' });
+    licenceIdsByClient[clientId] = licence.id;
   }
-  return { ...org, applicationIdsByClient };
+  return { ...org, applicationIdsByClient, licenceIdsByClient };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { provinces } from '../geo/provinces.ts';
 import { formatLicenceNumber } from './format-licence-number.ts';
 import { LICENCE_CATEGORIES, type LicenceNumber } from './licence-number.ts';
+import { canonicalLicenceNumber, normalizeLicenceText } from './parse-licence-number.ts';
 import { parseLicenceNumber, validateLicenceNumber } from './parse-licence-number.ts';
 
 const issuers = ['MIIT', ...provinces.filter((p) => p.hasCommsAdministration).map((p) => p.code)];
@@ -74,5 +75,17 @@ describe('validateLicenceNumber', () => {
 describe('formatLicenceNumber', () => {
   it('pads the serial and puts 合字 first', () => {
     expect(formatLicenceNumber({ foreignInvested: true, issuer: 'SH', categories: ['B1', 'B2'], year: 2020, serial: 7 })).toBe('合字沪B1.B2-20200007');
+  });
+});
+
+describe('canonicalLicenceNumber', () => {
+  it('gives every spelling of one licence the same stored form', () => {
+    for (const spelling of ['沪B2-20240001', '沪B2–20240001', '沪B2‐20240001', '沪B2—20240001', 'ICP证沪B2-20240001号', ' 沪ｂ２－２０２４０００１ ']) {
+      expect(canonicalLicenceNumber(spelling), spelling).toBe('沪B2-20240001');
+    }
+    for (const spelling of ['合字沪B2-20240005', '沪合字B2-20240005']) expect(canonicalLicenceNumber(spelling)).toBe('合字沪B2-20240005');
+    for (const spelling of ['沪B1.B2-20240006', '沪B2.B1-20240006', '沪B2。B1-20240006']) expect(canonicalLicenceNumber(spelling)).toBe('沪B1.B2-20240006');
+    expect(canonicalLicenceNumber('沪ICP备12345678号')).toBeNull();
+    expect(normalizeLicenceText('沪b2–2024')).toBe('沪B2-2024');
   });
 });

@@ -1,6 +1,7 @@
 import { findProvinceByAbbr } from '../geo/provinces.ts';
 import { LICENCE_CATEGORIES, LICENCE_YEAR_RANGE, type LicenceCategory, type LicenceNumber } from './licence-number.ts';
 import type { IdentifierReason, ParseResult } from './types.ts';
+import { formatLicenceNumber } from './format-licence-number.ts';
 
 /** Reason codes for a rejected licence number. */
 export type LicenceNumberReasonCode =
@@ -107,4 +108,21 @@ export type LicenceNumberValidation = { valid: true } | { valid: false; reason: 
 export function validateLicenceNumber(value: string): LicenceNumberValidation {
   const parsed = parseLicenceNumber(value);
   return parsed.ok ? { valid: true } : { valid: false, reason: parsed.reason };
+}
+
+/**
+ * The one form a licence number is stored and compared in: as parsed, printed with 合字 first, categories in their
+ * order (B1.B2) and an ASCII hyphen, so `沪B2–20240001` (en dash), `ICP证沪B2-20240001号` and `沪b2-20240001` are the
+ * same licence. Null when it does not parse.
+ */
+export function canonicalLicenceNumber(value: string): string | null {
+  const parsed = parseLicenceNumber(value);
+  if (!parsed.ok) return null;
+  const categories = LICENCE_CATEGORIES.filter((c) => parsed.value.categories.includes(c));
+  return formatLicenceNumber({ ...parsed.value, categories });
+}
+
+/** A licence number, or its beginning, in the characters numbers are stored in (for prefix search). */
+export function normalizeLicenceText(value: string): string {
+  return normalize(value).text;
 }

@@ -170,7 +170,7 @@ const guards: Partial<Record<ApplicationState, readonly Guard[]>> = {
   issued: [
     ({ application, details }) => {
       const misfit = licenceNumberMisfit({ licenceNumber: details.licenceNumber ?? '', scope: application.scope, serviceCode: application.serviceCode });
-      return misfit ? { ok: false, guard: 'licence-number-fits', reason: misfit } : null;
+      return misfit ? { ok: false, guard: 'licence-number-fits', reason: { zh: misfit.zh, en: misfit.en } } : null;
     },
     ({ application, details, today }) => {
       const problem = dateProblem({ value: details.issuedOn, zh: '发证日期', en: 'issue date' }, today, { value: application.acceptedOn, zh: '受理日期', en: 'acceptance date' });

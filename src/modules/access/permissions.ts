@@ -23,6 +23,9 @@ export const permissionRoles = {
   'audit:read': ['owner', 'admin'],
   'settings:manage': ['owner', 'admin'],
   /** Reading the organisation's rule overrides (Settings → rules); changing them needs settings:manage. */
+  /** The licence registry: client users read their own company's licences. */
+  'licences:read': ['owner', 'admin', 'staff', 'client'],
+  'licences:write': ['owner', 'admin', 'staff'],
   'rules:read': ['owner', 'admin', 'staff'],
   'tokens:own': ['owner', 'admin', 'staff', 'client'],
 } as const satisfies Record<string, readonly Role[]>;

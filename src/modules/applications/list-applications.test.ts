@@ -95,6 +95,17 @@ describe.each(testDialects())('applications list on $name', (dialect) => {
     expect(third).toMatchObject({ total: 16, totalIsExact: false });
   });
 
+  it('refuses a cursor of one order in the other, and counts from a cursor as "at least"', async () => {
+    const newest = await listApplications(handle.db, scope(), { page: { pageSize: 5 } });
+    await expect(listApplications(handle.db, scope(), { overdueOn: today, page: { cursor: newest.nextCursor! } })).rejects.toMatchObject({ details: [{ field: 'cursor', code: 'CURSOR_INVALID' }] });
+    const overdue = await listApplications(handle.db, scope(), { overdueOn: today, page: { pageSize: 5 } });
+    await expect(listApplications(handle.db, scope(), { page: { cursor: overdue.nextCursor! } })).rejects.toMatchObject({ details: [{ field: 'cursor', code: 'CURSOR_INVALID' }] });
+    // A walked search paged by cursor cannot know how many came before: never an exact total that is wrong.
+    const first = await listApplications(handle.db, scope(), { q: '科技', gatherCap: 0, page: { pageSize: 5 } });
+    const later = await listApplications(handle.db, scope(), { q: '科技', gatherCap: 0, page: { cursor: first.nextCursor!, page: 1000, pageSize: 5 } });
+    expect(later).toMatchObject({ total: 6, totalIsExact: false });
+  });
+
   it('follows a company renamed or given a new credit code, however the page is found', async () => {
     const target = applications[0];
     const row = await handle.db.selectFrom('applications').innerJoin('clients', 'clients.id', 'applications.clientId').select(['clients.id', 'clients.version']).where('applications.id', '=', target.id).executeTakeFirstOrThrow();

@@ -96,6 +96,7 @@ export interface ApplicationFilter {
 
 /** Newest change first; each filter has an index (org_id, filter column, updated_at, id), migrations 0010 and 0015. */
 const listOrder: ListOrder<Keyed> = {
+  name: 'newest',
   direction: 'desc',
   keys: [
     { ref: 'applications.updatedAt', kind: 'string', read: (row) => row.updatedAt },
@@ -104,6 +105,7 @@ const listOrder: ListOrder<Keyed> = {
 };
 /** Overdue ones longest overdue first: a range of `applications_due` (org_id, due_on, id) in its own order. */
 const dueOrder: ListOrder<Keyed> = {
+  name: 'due',
   direction: 'asc',
   keys: [
     { ref: 'applications.dueOn', kind: 'string', read: (row) => row.dueOn ?? '' },
@@ -184,9 +186,12 @@ async function walkSearch(db: Db, input: { query: AnySelect; order: ListOrder<Ke
     rows.length === 0 ? [] : ((await withDetails(db.selectFrom('applications')).where('applications.id', 'in', rows.map((r) => r.id)).execute()) as ApplicationListRow[]).map((row) => [row.id, row]),
   );
   const items = rows.map((r) => byId.get(r.id)).filter((row): row is ApplicationListRow => row !== undefined);
-  // What is known: the rows before this page, this page, and one more if another page follows.
-  const before = position.after ? (position.page - 1) * position.pageSize : position.offset;
-  return { items, total: before + rows.length + (nextCursor ? 1 : 0), totalIsExact: !filled && !bound, page: position.page, pageSize: position.pageSize, nextCursor };
+  // What is known: the rows before this page (counted only when the page was asked for by number; a cursor does not
+  // say how many came before it), this page, and one more if another page follows. Exact only when the walk began at
+  // the start of the list and reached its end.
+  const before = position.after ? 0 : position.offset;
+  const exact = !filled && !bound && !position.after;
+  return { items, total: before + rows.length + (nextCursor ? 1 : 0), totalIsExact: exact, page: position.page, pageSize: position.pageSize, nextCursor };
 }
 
 export async function insertApplicationEvent(db: Db, row: Insertable<ApplicationEventsTable>): Promise<void> {

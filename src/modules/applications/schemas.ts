@@ -1,12 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { applicationStates } from '../../domain/workflow/application-states.ts';
 import { listScopes } from '../../domain/catalog/authorities.ts';
-import { Nullable, PageQuery } from '../../platform/http/schemas.ts';
+import { CalendarDate, Nullable, PageQuery } from '../../platform/http/schemas.ts';
 import { Text } from '../../platform/http/text.ts';
 import { LocalizedText, SourceRef } from '../catalog/schemas.ts';
 
-// Dates within the official calendar's range (1950–2150), so every date recorded can be counted in working days.
-const IsoDate = (description: string) => Type.String({ format: 'date', pattern: '^(19[5-9][0-9]|20[0-9][0-9]|21[0-4][0-9]|2150)-', description: `${description} (YYYY-MM-DD, 1950–2150)` });
 const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 
 export const ApplicationState = Type.Union(
@@ -33,8 +31,8 @@ export type BusinessDescription = Static<typeof BusinessDescription>;
 
 export const ApplicationTargets = Type.Object(
   {
-    submitBy: Type.Optional(Nullable(IsoDate('计划提交日期 Planned submission'))),
-    issueBy: Type.Optional(Nullable(IsoDate('计划取证日期 Planned issue'))),
+    submitBy: Type.Optional(Nullable(CalendarDate('计划提交日期 Planned submission'))),
+    issueBy: Type.Optional(Nullable(CalendarDate('计划取证日期 Planned issue'))),
   },
   { additionalProperties: false, title: 'ApplicationTargets' },
 );
@@ -42,9 +40,9 @@ export type ApplicationTargets = Static<typeof ApplicationTargets>;
 
 export const ApplicationMilestones = Type.Object(
   {
-    expertReviewOn: Type.Optional(Nullable(IsoDate('专家评审 Expert review'))),
-    onSiteInspectionOn: Type.Optional(Nullable(IsoDate('现场核查 On-site inspection'))),
-    publicNoticeOn: Type.Optional(Nullable(IsoDate('公示 Public notice'))),
+    expertReviewOn: Type.Optional(Nullable(CalendarDate('专家评审 Expert review'))),
+    onSiteInspectionOn: Type.Optional(Nullable(CalendarDate('现场核查 On-site inspection'))),
+    publicNoticeOn: Type.Optional(Nullable(CalendarDate('公示 Public notice'))),
   },
   { additionalProperties: false, title: 'ApplicationMilestones' },
 );
@@ -78,16 +76,16 @@ export const TransitionRequest = Type.Object(
     to: ApplicationState,
     version: Type.Integer({ minimum: 1, description: 'The version the move is based on; of two racing moves one wins, the other gets 409' }),
     note: Type.Optional(Text({ maxLength: 2000, multiline: true })),
-    contractSignedOn: Type.Optional(IsoDate('to collecting: 代办合同签订日期')),
+    contractSignedOn: Type.Optional(CalendarDate('to collecting: 代办合同签订日期')),
     contractFeeYuan: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'to collecting: the agency fee, integer yuan' })),
-    submittedOn: Type.Optional(IsoDate('to submitted: 提交日期')),
-    requestedOn: Type.Optional(IsoDate('to correction_requested: 补正通知日期')),
+    submittedOn: Type.Optional(CalendarDate('to submitted: 提交日期')),
+    requestedOn: Type.Optional(CalendarDate('to correction_requested: 补正通知日期')),
     items: Type.Optional(Type.Array(Text({ minLength: 1, maxLength: 80 }), { minItems: 1, maxItems: 50, description: 'to correction_requested: the checklist items sent back' })),
     acceptanceNo: Type.Optional(Text({ minLength: 1, maxLength: 64, description: 'to accepted: 受理编号' })),
-    acceptedOn: Type.Optional(IsoDate('to accepted: 受理日期')),
+    acceptedOn: Type.Optional(CalendarDate('to accepted: 受理日期')),
     licenceNumber: Type.Optional(Text({ minLength: 1, maxLength: 40, description: 'to issued: 许可证编号, e.g. 京B2-20261234 (in-province) or B2-20261234 (cross-regional)' })),
-    issuedOn: Type.Optional(IsoDate('to issued: 发证日期')),
-    expiresOn: Type.Optional(IsoDate('to issued: 有效期至; default five years after issue')),
+    issuedOn: Type.Optional(CalendarDate('to issued: 发证日期')),
+    expiresOn: Type.Optional(CalendarDate('to issued: 有效期至; default five years after issue')),
   },
   { additionalProperties: false, title: 'TransitionRequest' },
 );
@@ -133,7 +131,7 @@ export const ApplicationListQuery = Type.Object({
   state: Type.Optional(ApplicationState),
   clientId: Type.Optional(Uuid('Only this client company’s applications')),
   assigneeId: Type.Optional(Uuid('Only applications assigned to this user')),
-  overdue: Type.Optional(Type.Boolean({ description: 'true: only applications past their due date (an overdue stage or target)' })),
+  overdue: Type.Optional(Type.Boolean({ description: 'true: only applications past their due date (an overdue stage or target), longest overdue first; false or absent: all' })),
   ...PageQuery,
 });
 export type ApplicationListQuery = Static<typeof ApplicationListQuery>;

@@ -4,6 +4,7 @@ import { describeApplicationState, type ApplicationState } from '../../domain/wo
 import { checkTransition, type MoveDetails } from '../../domain/workflow/check-transition.ts';
 import { materialStatuses } from './materials-service.ts';
 import { normalizeIdentifier } from '../../domain/identifiers/normalize-identifier.ts';
+import { canonicalLicenceNumber } from '../../domain/identifiers/parse-licence-number.ts';
 import { AppError, versionConflict } from '../../platform/errors/app-error.ts';
 import { scopeOf, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -46,7 +47,8 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
   if (request.version !== Number(before.version)) throw versionConflict(applicationEntity, Number(before.version));
   const from = before.state as ApplicationState;
   const scope = scopeOf(actor);
-  const details: MoveDetails = { ...request, ...(request.licenceNumber ? { licenceNumber: normalizeIdentifier(request.licenceNumber) } : {}) };
+  // Stored in its one canonical form, so the registry finds it whatever dash or order of categories was typed.
+  const details: MoveDetails = { ...request, ...(request.licenceNumber ? { licenceNumber: canonicalLicenceNumber(request.licenceNumber) ?? normalizeIdentifier(request.licenceNumber) } : {}) };
   const licenceNumber = details.licenceNumber ?? null;
   const now = ctx.clock.now();
   const changes: Partial<repo.ApplicationRow> = { state: request.to, version: request.version + 1, updatedAt: now };
@@ -93,7 +95,7 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
     if (changes.licenceId) {
       await repo.insertLicence(trx, {
         id: changes.licenceId, orgId: actor.orgId, clientId: before.clientId, applicationId: id, number: licenceNumber!, serviceCode: before.serviceCode,
-        scope: before.scope, issuedOn: request.issuedOn!, expiresOn: expiresOn!, version: 1, createdAt: now, updatedAt: now,
+        scope: before.scope, services: JSON.stringify([{ serviceCode: before.serviceCode, scope: before.scope }]), issuedOn: request.issuedOn!, expiresOn: expiresOn!, version: 1, createdAt: now, updatedAt: now,
       });
     }
     const fromTitle = describeApplicationState(from).title;

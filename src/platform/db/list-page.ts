@@ -45,6 +45,11 @@ export interface SortKey<Row> {
 
 /** A list's order: a unique key (the last column makes it unique), all ascending or all descending. */
 export interface ListOrder<Row> {
+  /**
+   * Names the order where one list has several with keys of the same shape (applications newest first, or overdue
+   * longest first): the name rides in the cursor, so a cursor of one order is refused by the other.
+   */
+  name?: string;
   direction: 'asc' | 'desc';
   keys: SortKey<Row>[];
 }
@@ -63,8 +68,8 @@ function badCursor(): AppError {
   return invalidFields([{ field: 'cursor', code: 'CURSOR_INVALID', message: { zh: '翻页游标无效，请从第一页重新开始', en: 'invalid cursor: start again from the first page' } }]);
 }
 
-export function encodeCursor(values: Array<string | number>): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+export function encodeCursor(values: Array<string | number>, orderName?: string): string {
+  return Buffer.from(JSON.stringify(orderName ? [...values, { order: orderName }] : values), 'utf8').toString('base64url');
 }
 
 /** Reads a cursor for this order, refusing anything that is not a key of the right shape (400 naming `cursor`). */
@@ -75,7 +80,12 @@ export function decodeCursor<Row>(cursor: string, order: ListOrder<Row>): Array<
   } catch {
     throw badCursor();
   }
-  if (!Array.isArray(values) || values.length !== order.keys.length) throw badCursor();
+  if (!Array.isArray(values)) throw badCursor();
+  if (order.name) {
+    const tag = values.pop() as { order?: unknown } | undefined;
+    if (typeof tag !== 'object' || tag === null || tag.order !== order.name) throw badCursor();
+  }
+  if (values.length !== order.keys.length) throw badCursor();
   values.forEach((value, i) => {
     const ok = order.keys[i].kind === 'number' ? Number.isSafeInteger(value) : typeof value === 'string' && value.length <= 1000;
     if (!ok) throw badCursor();
@@ -129,7 +139,7 @@ export async function seekOffset<Row>(query: SelectQueryBuilder<any, any, any>, 
 export function finishPage<Row>(rows: Row[], order: ListOrder<Row>, position: PagePosition): { rows: Row[]; nextCursor: string | null } {
   if (rows.length <= position.pageSize) return { rows, nextCursor: null };
   const kept = rows.slice(0, position.pageSize);
-  return { rows: kept, nextCursor: encodeCursor(order.keys.map((k) => k.read(kept[kept.length - 1]))) };
+  return { rows: kept, nextCursor: encodeCursor(order.keys.map((k) => k.read(kept[kept.length - 1])), order.name) };
 }
 
 /**

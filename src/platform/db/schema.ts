@@ -242,6 +242,11 @@ export interface LicencesTable {
   scope: string;
   issuedOn: string;
   expiresOn: string;
+  /** JSON array of {serviceCode, scope}: every service the licence lists (the first is also service_code, scope). */
+  services: ColumnType<string, string | undefined, string>;
+  /** The day it was cancelled (注销), if it has been. */
+  cancelledOn: ColumnType<string | null, string | null | undefined, string | null>;
+  notes: ColumnType<string, string | undefined, string>;
   version: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;

@@ -3,6 +3,7 @@ import { AppError, type Bilingual, type FieldIssue } from '../errors/app-error.t
 import { toDuplicateError } from '../db/unique-violation.ts';
 import { pick, requestLang } from './locale.ts';
 import { textKeyword, textProblemMessages, type TextProblem } from './text.ts';
+import { calendarDatePattern } from './schemas.ts';
 
 interface AjvIssue {
   instancePath: string;
@@ -45,7 +46,13 @@ function describeIssue(issue: AjvIssue): Bilingual {
     case 'enum':
       return { zh: `应为以下之一：${(p.allowedValues as unknown[]).join('、')}`, en: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}` };
     case 'pattern':
+      if (p.pattern === calendarDatePattern) return { zh: '应为 1950–2150 年间的日期（YYYY-MM-DD）', en: 'must be a date in 1950–2150 (YYYY-MM-DD)' };
       return { zh: '格式不正确', en: 'has the wrong format' };
+    case 'const': {
+      // One of a union of literals (an enumeration): every allowed value, gathered from the union's branches.
+      const allowed = (p.allowedValues as unknown[] | undefined) ?? [p.allowedValue];
+      return { zh: `应为以下之一：${allowed.join('、')}`, en: `must be one of: ${allowed.join(', ')}` };
+    }
     case textKeyword:
       return textProblemMessages[p.problem as TextProblem];
     case 'maxItems':
@@ -64,13 +71,21 @@ function fieldOf(issue: AjvIssue, context: string | undefined): string {
 
 /** Turns schema-validation failures into field issues, one per field. */
 export function validationIssues(issues: AjvIssue[], context: string | undefined): FieldIssue[] {
+  // A union of literals fails once per branch: its allowed values, per field, for one message naming them all.
+  const constsOf = new Map<string, unknown[]>();
+  for (const issue of issues) {
+    if (issue.keyword !== 'const') continue;
+    const field = fieldOf(issue, context);
+    constsOf.set(field, [...(constsOf.get(field) ?? []), issue.params.allowedValue]);
+  }
   const seen = new Set<string>();
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     const field = fieldOf(issue, context);
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ field, code: issue.keyword.toUpperCase(), message: describeIssue(issue) });
+    const described = issue.keyword === 'const' ? { ...issue, params: { ...issue.params, allowedValues: constsOf.get(field) } } : issue;
+    out.push({ field, code: issue.keyword === 'const' ? 'ENUM' : issue.keyword.toUpperCase(), message: describeIssue(described) });
   }
   return out;
 }

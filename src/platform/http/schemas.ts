@@ -42,6 +42,14 @@ export function fileResponse(description: string, mediaTypes: string[]) {
   return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
 }
 
+/** The years a recorded date may fall in: the official calendar's range, so every date can be counted in working days. */
+export const calendarDatePattern = '^(19[5-9][0-9]|20[0-9][0-9]|21[0-4][0-9]|2150)-';
+
+/** A date a user records (YYYY-MM-DD, 1950–2150); a year outside the range is named as such (`error-handler.ts`). */
+export function CalendarDate(description: string) {
+  return Type.String({ format: 'date', pattern: calendarDatePattern, description: `${description} (YYYY-MM-DD, 1950–2150)` });
+}
+
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Record id (UUID)' }) });
 
 /** The query of every list (`platform/db/list-page.ts`): a cursor, or a page number for the first 10,000 rows. */

@@ -23,6 +23,8 @@ export const accessRoles = {
   uploadApplicationFiles: everyone,
   /** The submission package (ZIP of every item's latest version); not for client users (server: applications:package). */
   downloadApplicationPackage: agencyStaff,
+  /** 许可证: the registry; client users read their own company's licences (server: licences:read / licences:write). */
+  writeLicences: agencyStaff,
   viewAudit: administrators,
   manageSettings: administrators,
   manageUsers: administrators,

@@ -249,7 +249,7 @@ export interface paths {
                     clientId?: string;
                     /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
                     cursor?: string;
-                    /** @description true: only applications past their due date (an overdue stage or target) */
+                    /** @description true: only applications past their due date (an overdue stage or target), longest overdue first; false or absent: all */
                     overdue?: boolean;
                     /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
                     page?: number;
@@ -2758,6 +2758,341 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence registry, soonest expiry first: by number (or its beginning), holder and status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this client company’s licences */
+                    clientId?: string;
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description The licence number or its beginning, e.g. 京B2-2026 */
+                    q?: string;
+                    /** @description active; expiring (the renewal window is open: 180 days before expiry by default); expired; cancelled (注销) */
+                    status?: "active" | "expiring" | "expired" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Licence"][];
+                            nextCursor: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
+                            total: number;
+                            totalIsExact: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enter a licence obtained elsewhere: number, holder, services with their scope, issue and expiry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The holder: a client company of this organisation
+                         */
+                        clientId: string;
+                        /**
+                         * Format: date
+                         * @description Expiry as printed (default: five years after issue) (YYYY-MM-DD, 1950–2150)
+                         */
+                        expiresOn?: string;
+                        /**
+                         * Format: date
+                         * @description Issue date (YYYY-MM-DD, 1950–2150)
+                         */
+                        issuedOn: string;
+                        /** @description As printed, e.g. 京B2-20260001 or B2-20190001; spaces and full-width characters are normalised */
+                        licenceNumber: string;
+                        notes?: string;
+                        /** @description Every service the licence lists, each with its scope */
+                        services: {
+                            /** @description 许可范围: cross-regional (MIIT) or the code of a province with a communications administration (BJ, SH, …) */
+                            scope: "cross-regional" | "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ";
+                            /** @description Catalogue service code, e.g. B24-1 */
+                            serviceCode: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Licence"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One licence: its number read (authority, year), services, dates and status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Licence"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a licence’s number, services, dates or notes (carries the version read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Expiry (YYYY-MM-DD, 1950–2150)
+                         */
+                        expiresOn?: string;
+                        /**
+                         * Format: date
+                         * @description Issue date (YYYY-MM-DD, 1950–2150)
+                         */
+                        issuedOn?: string;
+                        licenceNumber?: string;
+                        notes?: string;
+                        services?: {
+                            /** @description 许可范围: cross-regional (MIIT) or the code of a province with a communications administration (BJ, SH, …) */
+                            scope: "cross-regional" | "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ";
+                            /** @description Catalogue service code, e.g. B24-1 */
+                            serviceCode: string;
+                        }[];
+                        /** @description The version read; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Licence"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/licences/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence’s obligations as the rules derive them today (annual reports through expiry, renewal, start of operations…) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresOn: string;
+                            /** @description True when no expiry was given and five years after issue was used */
+                            expiresOnAssumed: boolean;
+                            issuedOn: string;
+                            items: components["schemas"]["Obligation"][];
+                            /** @description The organisation’s rule overrides that went into these dates */
+                            overriddenKeys: string[];
+                            /** @description True when any obligation is provisional */
+                            provisional: boolean;
+                            scope: string;
+                            services: string[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -4529,6 +4864,44 @@ export interface components {
                 /** @description Human message in the request language (Accept-Language) */
                 message: string;
             };
+        };
+        /** Licence */
+        Licence: {
+            applicationId: string | null;
+            /** @description Who issued it, read from the number */
+            authority: {
+                /** @description MIIT or a province code */
+                code: string;
+                name: {
+                    en: string;
+                    zh: string;
+                };
+            };
+            cancelledOn: string | null;
+            clientId: string;
+            clientName: string;
+            createdAt: string;
+            expiresOn: string;
+            id: string;
+            issuedOn: string;
+            notes: string;
+            /** @description Normalised, e.g. 京B2-20260001 */
+            number: string;
+            numberYear: number | null;
+            /** @description When the renewal window opens (the licence counts as expiring from then) */
+            renewalOpensOn: string;
+            services: {
+                name: {
+                    en: string;
+                    zh: string;
+                };
+                scope: string;
+                serviceCode: string;
+            }[];
+            /** @description active; expiring (the renewal window is open: 180 days before expiry by default); expired; cancelled (注销) */
+            status: "active" | "expiring" | "expired" | "cancelled";
+            updatedAt: string;
+            version: number;
         };
         /** MaterialChecklistItem */
         MaterialChecklistItem: {

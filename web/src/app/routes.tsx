@@ -24,7 +24,8 @@ const ClientDetailPage = lazyPage(() => import('../features/clients/pages/client
 const ClientEditPage = lazyPage(() => import('../features/clients/pages/client-edit-page'), 'ClientEditPage');
 const ApplicationsListPage = lazyPage(() => import('../features/applications/pages/applications-list-page'), 'ApplicationsListPage');
 const ApplicationDetailPage = lazyPage(() => import('../features/applications/pages/application-detail-page'), 'ApplicationDetailPage');
-const LicensesPage = lazyPage(() => import('../features/licenses/licenses-page'), 'LicensesPage');
+const LicensesPage = lazyPage(() => import('../features/licenses/pages/licenses-list-page'), 'LicensesPage');
+const LicenseDetailPage = lazyPage(() => import('../features/licenses/pages/license-detail-page'), 'LicenseDetailPage');
 const ObligationsPage = lazyPage(() => import('../features/obligations/obligations-page'), 'ObligationsPage');
 const CatalogPage = lazyPage(() => import('../features/catalog/pages/catalog-page'), 'CatalogPage');
 const ServicePage = lazyPage(() => import('../features/catalog/pages/service-page'), 'ServicePage');
@@ -60,6 +61,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/applications', element: <ApplicationsListPage />, access: 'readApplications', menu: { icon: <FileProtectOutlined />, label: () => 'applications' } },
   { path: '/applications/:id', element: <ApplicationDetailPage />, access: 'readApplications' },
   { path: '/licenses', element: <LicensesPage />, access: 'signedIn', menu: { icon: <SafetyCertificateOutlined />, label: () => 'licenses' } },
+  { path: '/licenses/:id', element: <LicenseDetailPage />, access: 'signedIn' },
   { path: '/obligations', element: <ObligationsPage />, access: 'signedIn', menu: { icon: <AuditOutlined />, label: () => 'obligations' } },
   { path: '/catalog', element: <CatalogPage />, access: 'signedIn', menu: { icon: <BookOutlined />, label: () => 'catalog' } },
   { path: '/catalog/eligibility', element: <EligibilityPage />, access: 'signedIn' },

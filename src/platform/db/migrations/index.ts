@@ -15,6 +15,7 @@ import * as m0013 from './0013-custom-items.ts';
 import * as m0014 from './0014-client-grams.ts';
 import * as m0015 from './0015-application-due.ts';
 import * as m0016 from './0016-application-search.ts';
+import * as m0017 from './0017-licence-registry.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-client-grams': m0014,
   '0015-application-due': m0015,
   '0016-application-search': m0016,
+  '0017-licence-registry': m0017,
 };

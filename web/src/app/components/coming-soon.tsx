@@ -3,7 +3,7 @@ import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from './page-header';
 
-type Feature = 'licenses' | 'obligations';
+type Feature = 'obligations';
 
 /** A page whose feature is planned: says what will be here, never a blank page. */
 export function ComingSoon({ feature }: { feature: Feature }) {

@@ -20,10 +20,6 @@ export const pages: Widen<typeof zh> = {
   },
   comingSoon: {
     notYet: 'Not available yet',
-    licenses: {
-      title: 'Licenses',
-      description: 'Value-added telecom licences already held (e.g. call centre B2-…) will be recorded here, with reminders for expiry and changes. This feature is not available yet.',
-    },
     obligations: {
       title: 'Obligations',
       description: 'Compliance tasks such as annual reports (年报) will be generated here per licence, with deadlines counted in official working days. This feature is not available yet.',

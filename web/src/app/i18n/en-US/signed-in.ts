@@ -5,8 +5,9 @@ import { audit } from './audit';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
 import { clients } from './clients';
+import { licences } from './licences';
 import { pages } from './pages';
 import { platform } from './platform';
 import { settings } from './settings';
 
-export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...applications, ...settings, ...audit, ...catalog, ...calendar, ...platform };
+export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...applications, ...licences, ...settings, ...audit, ...catalog, ...calendar, ...platform };

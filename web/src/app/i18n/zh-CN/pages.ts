@@ -18,10 +18,6 @@ export const pages = {
   },
   comingSoon: {
     notYet: '该功能尚未开放',
-    licenses: {
-      title: '许可证',
-      description: '这里将登记已取得的增值电信业务经营许可证（如呼叫中心业务 B2-…），并提醒有效期与变更事项。本功能尚未开放。',
-    },
     obligations: {
       title: '合规事项',
       description: '这里将按许可证生成年报、年检等合规事项及截止日期（按官方工作日计算）。本功能尚未开放。',

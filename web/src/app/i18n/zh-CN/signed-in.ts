@@ -3,9 +3,10 @@ import { audit } from './audit';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
 import { clients } from './clients';
+import { licences } from './licences';
 import { pages } from './pages';
 import { platform } from './platform';
 import { settings } from './settings';
 
 /** The texts of the pages behind the login, loaded with the signed-in frame. */
-export const signedInTexts = { ...pages, ...clients, ...applications, ...settings, ...audit, ...catalog, ...calendar, ...platform };
+export const signedInTexts = { ...pages, ...clients, ...applications, ...licences, ...settings, ...audit, ...catalog, ...calendar, ...platform };

@@ -8,6 +8,7 @@ import { notifySuccess } from '../../../app/error-notifier';
 import { PageHeader } from '../../../app/components/page-header';
 import { AuditTable } from '../../audit/audit-table';
 import { ClientApplicationsCard, NewClientApplicationButton } from '../../applications/components/client-applications';
+import { ClientLicencesCard } from '../../licenses/components/client-licences-card';
 import { BackLink } from '../../../app/components/back-link';
 import { ClientDescriptions } from '../components/client-descriptions';
 import { ClientLoadState } from '../components/client-load-state';
@@ -69,6 +70,7 @@ export function ClientDetailPage() {
         <ClientDescriptions client={client} />
       </Card>
       {can(role, 'readApplications') && <ClientApplicationsCard clientId={client.id} hideAssignee={role === 'client'} />}
+      <ClientLicencesCard clientId={client.id} />
       {can(role, 'viewAudit') && (
         <Card title={t('clients.history')} style={{ marginTop: 16 }}>
           <AuditTable entityType="client" entityId={client.id} />

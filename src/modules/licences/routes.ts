@@ -1,0 +1,45 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { IdParams, Paged, withErrors } from '../../platform/http/schemas.ts';
+import { actorOf } from '../auth/authenticate.ts';
+import { ObligationsPreview } from '../obligations/schemas.ts';
+import { Licence, LicenceCreate, LicenceListQuery, LicencePatch } from './schemas.ts';
+import * as service from './service.ts';
+
+const LicenceRef = Type.Ref('Licence');
+
+export async function licenceRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.addSchema(Licence);
+  const tags = ['licences'];
+
+  app.get(
+    '/api/licences',
+    { config: { access: 'licences:read' }, schema: { tags, summary: 'The licence registry, soonest expiry first: by number (or its beginning), holder and status', querystring: LicenceListQuery, response: withErrors({ 200: Paged(LicenceRef, 'LicencePage') }) } },
+    async (request) => service.listLicences(ctx, actorOf(request), request.query as LicenceListQuery),
+  );
+
+  app.post(
+    '/api/licences',
+    { config: { access: 'licences:write' }, schema: { tags, summary: 'Enter a licence obtained elsewhere: number, holder, services with their scope, issue and expiry', body: LicenceCreate, response: withErrors({ 201: LicenceRef }) } },
+    async (request, reply) => reply.status(201).send(await service.createLicence(ctx, actorOf(request), request.body as LicenceCreate)),
+  );
+
+  app.get(
+    '/api/licences/:id',
+    { config: { access: 'licences:read' }, schema: { tags, summary: 'One licence: its number read (authority, year), services, dates and status', params: IdParams, response: withErrors({ 200: LicenceRef }) } },
+    async (request) => service.getLicence(ctx, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.patch(
+    '/api/licences/:id',
+    { config: { access: 'licences:write' }, schema: { tags, summary: 'Correct a licence’s number, services, dates or notes (carries the version read)', params: IdParams, body: LicencePatch, response: withErrors({ 200: LicenceRef }) } },
+    async (request) => service.updateLicence(ctx, actorOf(request), (request.params as { id: string }).id, request.body as LicencePatch),
+  );
+
+  app.get(
+    '/api/licences/:id/obligations',
+    { config: { access: 'licences:read' }, schema: { tags, summary: 'The licence’s obligations as the rules derive them today (annual reports through expiry, renewal, start of operations…)', params: IdParams, response: withErrors({ 200: ObligationsPreview }) } },
+    async (request) => service.licenceObligations(ctx, actorOf(request), (request.params as { id: string }).id),
+  );
+}

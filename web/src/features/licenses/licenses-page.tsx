@@ -1,5 +1,0 @@
-import { ComingSoon } from '../../app/components/coming-soon';
-
-export function LicensesPage() {
-  return <ComingSoon feature="licenses" />;
-}
