@@ -63,6 +63,9 @@ export const idRoutes: IdRoute[] = [
   { name: 'get licence', companyData: true, method: 'GET', url: (o) => `/api/licences/${licenceOf(o)}` },
   { name: 'patch licence', companyData: true, clientForbidden: true, method: 'PATCH', url: (o) => `/api/licences/${licenceOf(o)}`, payload: { version: 1, notes: 'tampered' } },
   { name: 'licence obligations', companyData: true, method: 'GET', url: (o) => `/api/licences/${licenceOf(o)}/obligations` },
+  { name: 'licence history', companyData: true, method: 'GET', url: (o) => `/api/licences/${licenceOf(o)}/events` },
+  { name: 'record a licence event', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/licences/${licenceOf(o)}/events`, payload: { kind: 'licence-change', date: '2025-01-02' } },
+  { name: 'remove a licence event', companyData: true, clientForbidden: true, method: 'DELETE', url: (o) => `/api/licences/${licenceOf(o)}/events/0a1b2c3d-1111-4222-8333-944455556666` },
   { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
 ];
@@ -101,6 +104,7 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'add a checklist item', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials`, valid: { title: '房东同意书', required: true }, required: 'title', wrongType: ['required', 'yes'], longField: 'title', textField: 'title' },
   { name: 'review a material', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence/review`, valid: { decision: 'reject', reason: '缺少公章' }, required: 'decision', wrongType: ['decision', 5], longField: 'reason', textField: 'reason' },
   { name: 'enter a licence', method: 'POST', url: () => '/api/licences', valid: { clientId: '7d0c1a2e-1111-4222-8333-944455556666', licenceNumber: '京B2-20260001', services: [{ serviceCode: 'B24-1', scope: 'BJ' }], issuedOn: '2026-01-05' }, required: 'licenceNumber', wrongType: ['services', 'B24-1'], longField: 'notes', textField: 'licenceNumber' },
+  { name: 'record a licence event', method: 'POST', url: (o) => `/api/licences/${licenceOf(o)}/events`, valid: { kind: 'service-opened', date: '2024-05-01', serviceCode: 'B24-1', note: '已开通' }, required: 'kind', wrongType: ['date', 20240501], longField: 'note', textField: 'serviceCode' },
   { name: 'patch licence', method: 'PATCH', url: (o) => `/api/licences/${licenceOf(o)}`, valid: { version: 1, notes: '原件存档于档案室' }, required: 'version', wrongType: ['issuedOn', 20260105], longField: 'notes', textField: 'licenceNumber' },
   { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { version: 1, overrides: { 'processing.in-province.working-days': 45 } }, required: 'version', wrongType: ['overrides', 'forty-five'] },
 ];
@@ -108,6 +112,7 @@ export const writeRoutes: WriteRoute[] = [
 /** Write routes that take no body: they still must refuse a malformed or oversized one, changing nothing. */
 export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE'; url: (org: SeededOrg) => string }> = [
   { name: 'archive client', method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/archive` },
+  { name: 'remove a licence event', method: 'DELETE', url: (o) => `/api/licences/${licenceOf(o)}/events/0a1b2c3d-1111-4222-8333-944455556666` },
   { name: 'restore client', method: 'POST', url: (o) => `/api/clients/${o.clientIds[0]}/restore` },
   { name: 'reset user password', method: 'POST', url: (o) => `/api/users/${o.userIds.staff}/reset-password` },
   { name: 'remove loaded calendar year', method: 'DELETE', url: () => '/api/calendar/years/2031' },

@@ -49,6 +49,29 @@ describe.skipIf(!browserAvailable)('the licence registry (许可证) in the brow
     await snap(page, 'licence-detail');
   });
 
+  it('records a report filed in the licence’s history, and its obligation turns done; removing it turns it back', async () => {
+    const obligations = page.getByTestId('obligations-table');
+    const report2025 = obligations.locator('tr.ant-table-row').filter({ hasText: '电信业务经营信息年报' }).filter({ hasText: '2025-03-31' });
+    await expect(report2025.getAttribute('data-status')).resolves.toBe('overdue');
+    const history = page.getByTestId('licence-history');
+    await history.getByRole('button', { name: '记录事件' }).click();
+    const dialog = openDialog(page);
+    await dialog.locator('#date').fill('2025-03-10');
+    await dialog.locator('#date').press('Enter');
+    await dialog.locator('#year').fill('2025');
+    await dialog.locator('#note').fill('回执编号 NB-2025-001');
+    const recorded = await expectCall(page, { method: 'POST', path: /^\/api\/licences\/[0-9a-f-]{36}\/events$/ }, () => dialog.getByRole('button', { name: /记录事件$/ }).click());
+    expect(recorded.status()).toBe(201);
+    await history.getByTestId('licence-event').filter({ hasText: '年报已报送' }).filter({ hasText: '2025 年报送' }).waitFor();
+    await expect.poll(() => report2025.getAttribute('data-status')).toBe('done');
+    await snap(page, 'licence-history');
+
+    await history.getByTestId('licence-event').filter({ hasText: '年报已报送' }).getByRole('button', { name: '删除' }).click();
+    const removed = await expectCall(page, { method: 'DELETE', path: /\/events\/[0-9a-f-]{36}$/ }, () => page.locator('.ant-popconfirm').getByRole('button', { name: /删\s?除/ }).click());
+    expect(removed.status()).toBe(204);
+    await expect.poll(() => report2025.getAttribute('data-status')).toBe('overdue');
+  });
+
   it('lists it soonest expiry first, by status and by number, and on its holder’s page', async () => {
     await page.goto('/licenses?q=' + encodeURIComponent('闽B2-2024'));
     const row = tableRows(page).filter({ hasText: '闽B2-20240101' });

@@ -121,6 +121,65 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
     expect((await client.request({ method: 'PATCH', url: `/api/licences/${created.id}`, payload: { version: 3, notes: 'x' } })).statusCode).toBe(403);
   });
 
+  it('records the licence’s history, and its obligations follow: reports filed, a service opened, a renewal, a cancellation', async () => {
+    const licence = (await enter(staff, { licenceNumber: '京B2-20240031', issuedOn: '2024-01-15', services: [{ serviceCode: 'B24-1', scope: 'BJ' }, { serviceCode: 'B25-SP', scope: 'BJ' }] })).json();
+    const base = `/api/licences/${licence.id}`;
+    const record = (body: Record<string, unknown>, session = staff) => session.request({ method: 'POST', url: `${base}/events`, payload: body });
+    const statusOf = async (obligationId: string) => (await staff.request({ method: 'GET', url: `${base}/obligations` })).json().items.find((o: { id: string }) => o.id === obligationId)?.status;
+
+    expect(await statusOf('annual-report:2025')).toBe('overdue');
+    const filed = await record({ kind: 'annual-report-filed', date: '2025-03-10', year: 2025, note: '回执已存档' });
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json()).toMatchObject({ kind: 'annual-report-filed', date: '2025-03-10', details: { year: 2025 }, note: '回执已存档' });
+    expect(await statusOf('annual-report:2025')).toBe('done');
+    expect((await record({ kind: 'service-opened', date: '2024-05-01', serviceCode: 'b24-1' })).statusCode).toBe(201);
+    expect(await statusOf('start-operating:B24-1')).toBe('done');
+    expect(await statusOf('start-operating:B25-SP')).toBe('overdue');
+    expect((await record({ kind: 'registration-change', date: '2025-06-01', field: 'name' })).statusCode).toBe(201);
+    expect(await statusOf('registration-change:name:2025-06-01')).toBe('overdue');
+    expect((await record({ kind: 'numbers-obtained', date: '2024-09-01', numbers: ['96123'] })).statusCode).toBe(201);
+    expect(await statusOf('number-annual-report:2025')).toBe('overdue');
+
+    // Each bad event is refused by its field, and nothing is written.
+    const refusal = async (body: Record<string, unknown>) => (await record(body)).json().error.details.map((d: { field: string; code: string }) => `${d.field} ${d.code}`);
+    expect(await refusal({ kind: 'annual-report-filed', date: '2025-03-11', year: 2025 })).toEqual(['year ALREADY_FILED']);
+    expect(await refusal({ kind: 'annual-report-filed', date: '2025-03-11', year: 2040 })).toEqual(['year OUTSIDE_TERM']);
+    expect(await refusal({ kind: 'annual-report-filed', date: '2025-03-11' })).toEqual(['year REQUIRED']);
+    expect(await refusal({ kind: 'service-opened', date: '2024-05-01', serviceCode: 'B24-1', year: 2025 })).toEqual(['year NOT_FOR_KIND']);
+    expect(await refusal({ kind: 'service-opened', date: '2024-05-01', serviceCode: 'B11' })).toEqual(['serviceCode NOT_ON_LICENCE']);
+    expect(await refusal({ kind: 'service-opened', date: '2099-01-01', serviceCode: 'B25-SP' })).toEqual(['date IN_FUTURE']);
+    expect(await refusal({ kind: 'service-opened', date: '2023-01-01', serviceCode: 'B25-SP' })).toEqual(['date BEFORE_ISSUE']);
+    expect(await refusal({ kind: 'numbers-obtained', date: '2024-09-02', numbers: ['95123', '96123', '96999', '96999'] })).toEqual(['numbers.0 NUMBER_INVALID', 'numbers.1 NUMBER_HELD', 'numbers.3 NUMBER_REPEATED']);
+    expect(await refusal({ kind: 'numbers-returned', date: '2025-09-02', numbers: ['96555'] })).toEqual(['numbers.0 NUMBER_NOT_HELD']);
+    expect(await refusal({ kind: 'renewed', date: '2026-10-01', expiresOn: '2040-01-01' })).toEqual(['expiresOn TERM_TOO_LONG']);
+    expect((await record({ kind: 'cancelled', date: '2025-01-01' }, client)).statusCode).toBe(403);
+    expect((await staff.request({ method: 'GET', url: `${base}/events` })).json()).toHaveLength(4);
+
+    // A renewal sets the new expiry (and moves the licence's version); removing it restores the expiry before.
+    const before = (await staff.request({ method: 'GET', url: base })).json();
+    const renewed = await record({ kind: 'renewed', date: '2026-10-01', expiresOn: '2034-01-15' });
+    expect(renewed.statusCode, renewed.body).toBe(201);
+    expect(renewed.json().details).toEqual({ expiresOn: '2034-01-15', previousExpiresOn: '2029-01-15' });
+    const after = (await staff.request({ method: 'GET', url: base })).json();
+    expect(after).toMatchObject({ expiresOn: '2034-01-15', version: before.version + 1 });
+    expect((await staff.request({ method: 'PATCH', url: base, payload: { version: before.version, notes: 'stale' } })).statusCode).toBe(409);
+    expect((await staff.request({ method: 'GET', url: `${base}/obligations` })).json().items.find((o: { id: string }) => o.id === 'expiry').dueDate).toBe('2034-01-15');
+    expect((await staff.request({ method: 'DELETE', url: `${base}/events/${renewed.json().id}` })).statusCode).toBe(204);
+    expect((await staff.request({ method: 'GET', url: base })).json().expiresOn).toBe('2029-01-15');
+
+    // A cancellation ends the licence: its status, the registry's filter, and no further events until it is removed.
+    const cancelled = await record({ kind: 'cancelled', date: '2026-06-30' });
+    expect((await staff.request({ method: 'GET', url: base })).json()).toMatchObject({ status: 'cancelled', cancelledOn: '2026-06-30' });
+    expect((await staff.request({ method: 'GET', url: '/api/licences?status=cancelled' })).json().items.map((l: { id: string }) => l.id)).toEqual([licence.id]);
+    expect((await record({ kind: 'licence-change', date: '2026-07-01' })).json().error.details[0].code).toBe('LICENCE_CANCELLED');
+    expect((await staff.request({ method: 'DELETE', url: `${base}/events/${cancelled.json().id}` })).statusCode).toBe(204);
+    expect((await staff.request({ method: 'GET', url: base })).json()).toMatchObject({ status: 'active', cancelledOn: null });
+    expect((await staff.request({ method: 'DELETE', url: `${base}/events/${cancelled.json().id}` })).statusCode).toBe(404);
+    const audit = await t.ctx.db.selectFrom('auditLog').select('action').where('entityId', '=', licence.id).execute();
+    expect(audit.filter((a) => a.action === 'licence.event.record')).toHaveLength(6);
+    expect(audit.filter((a) => a.action === 'licence.event.remove')).toHaveLength(2);
+  });
+
   it('registers the licence an application issues, with its service', async () => {
     const app = (await staff.request({ method: 'POST', url: '/api/applications', payload: { clientId: org.clientIds[1], serviceCode: 'B24-1', scope: 'cross-regional' } })).json();
     await t.ctx.db.updateTable('applications').set({ state: 'accepted', contractSignedOn: '2026-01-05', submittedOn: '2026-02-01', acceptedOn: '2026-02-10', version: 2 }).where('id', '=', app.id).execute();

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { LicencesTable } from '../../platform/db/schema.ts';
+import type { LicenceEventsTable, LicencesTable } from '../../platform/db/schema.ts';
 import { listPage, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
 import { escapeLike } from '../../platform/db/search-grams.ts';
 import type { Scope } from '../access/actor.ts';
@@ -89,4 +89,49 @@ export async function listLicences(db: Db, scope: Scope, filter: LicenceFilter):
     order: listOrder,
     request: filter.page,
   }) as Promise<Page<LicenceRow>>;
+}
+
+export type LicenceEventRow = Selectable<LicenceEventsTable> & { createdByName: string | null };
+
+/** A licence's history in date order (then as entered); the licence's own scope check comes first in the service. */
+export async function listLicenceEvents(db: Db, scope: Scope, licenceId: string): Promise<LicenceEventRow[]> {
+  return withinScope(db.selectFrom('licenceEvents'), { ...scope, clientId: null }, { org: 'licenceEvents.orgId', client: null })
+    .leftJoin('users', 'users.id', 'licenceEvents.createdBy')
+    .selectAll('licenceEvents')
+    .select('users.name as createdByName')
+    .where('licenceEvents.licenceId', '=', licenceId)
+    .orderBy('licenceEvents.date')
+    .orderBy('licenceEvents.createdAt')
+    .orderBy('licenceEvents.id')
+    .execute();
+}
+
+export async function insertLicenceEvent(db: Db, row: Insertable<LicenceEventsTable>): Promise<void> {
+  await db.insertInto('licenceEvents').values(row).execute();
+}
+
+export async function deleteLicenceEvent(db: Db, scope: Scope, target: { licenceId: string; id: string }): Promise<boolean> {
+  const result = await withinScope(db.deleteFrom('licenceEvents'), { ...scope, clientId: null }, { org: 'orgId', client: null })
+    .where('licenceId', '=', target.licenceId)
+    .where('id', '=', target.id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/**
+ * Moves a licence to its next version with `changes` (an event's effect, e.g. a renewal's new expiry), whatever version
+ * it is at: the UPDATE takes the row's lock, so events on one licence apply one after the other, and an editor holding
+ * the version read before gets 409. False when the licence is not in scope.
+ */
+export async function bumpLicence(db: Db, scope: Scope, id: string, changes: Partial<Selectable<LicencesTable>>): Promise<boolean> {
+  const result = await withinScope(db.updateTable('licences'), scope, { org: 'orgId', client: 'clientId' })
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** An event's effect on its licence (a renewal's expiry, a cancellation's date), inside the transaction that bumped it. */
+export async function setLicenceFields(db: Db, scope: Scope, id: string, changes: Partial<Pick<Selectable<LicencesTable>, 'expiresOn' | 'cancelledOn'>>): Promise<void> {
+  await withinScope(db.updateTable('licences'), scope, { org: 'orgId', client: 'clientId' }).set(changes).where('id', '=', id).execute();
 }

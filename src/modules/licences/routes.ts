@@ -4,14 +4,17 @@ import type { AppContext } from '../../app-context.ts';
 import { IdParams, Paged, withErrors } from '../../platform/http/schemas.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import { ObligationsPreview } from '../obligations/schemas.ts';
-import { Licence, LicenceCreate, LicenceListQuery, LicencePatch } from './schemas.ts';
+import { Licence, LicenceCreate, LicenceEvent, LicenceEventParams, LicenceEventRequest, LicenceListQuery, LicencePatch } from './schemas.ts';
+import * as events from './events-service.ts';
 import * as service from './service.ts';
 
 const LicenceRef = Type.Ref('Licence');
 
 export async function licenceRoutes(app: FastifyInstance, ctx: AppContext) {
   app.addSchema(Licence);
+  app.addSchema(LicenceEvent);
   const tags = ['licences'];
+  const EventRef = Type.Ref('LicenceEvent');
 
   app.get(
     '/api/licences',
@@ -38,8 +41,29 @@ export async function licenceRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   app.get(
+    '/api/licences/:id/events',
+    { config: { access: 'licences:read' }, schema: { tags, summary: 'The licence’s history in date order: services opened, registration changes, reports filed, numbers, renewals, cancellation', params: IdParams, response: withErrors({ 200: Type.Array(EventRef) }) } },
+    async (request) => events.listLicenceEvents(ctx, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/licences/:id/events',
+    { config: { access: 'licences:write' }, schema: { tags, summary: 'Record an event of the licence’s history; its obligations follow (a renewal sets the new expiry, a cancellation ends the licence)', params: IdParams, body: LicenceEventRequest, response: withErrors({ 201: EventRef }) } },
+    async (request, reply) => reply.status(201).send(await events.recordLicenceEvent(ctx, actorOf(request), (request.params as { id: string }).id, request.body as LicenceEventRequest)),
+  );
+
+  app.delete(
+    '/api/licences/:id/events/:eventId',
+    { config: { access: 'licences:write' }, schema: { tags, summary: 'Remove an event recorded by mistake (a renewal restores the expiry before it; only the latest renewal)', params: LicenceEventParams, response: withErrors({ 204: Type.Null() }) } },
+    async (request, reply) => {
+      await events.removeLicenceEvent(ctx, actorOf(request), request.params as { id: string; eventId: string });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
     '/api/licences/:id/obligations',
     { config: { access: 'licences:read' }, schema: { tags, summary: 'The licence’s obligations as the rules derive them today (annual reports through expiry, renewal, start of operations…)', params: IdParams, response: withErrors({ 200: ObligationsPreview }) } },
-    async (request) => service.licenceObligations(ctx, actorOf(request), (request.params as { id: string }).id),
+    async (request) => events.licenceObligations(ctx, actorOf(request), (request.params as { id: string }).id),
   );
 }

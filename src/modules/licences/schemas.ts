@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { licenceEventKinds } from '../../domain/licences/licence-facts.ts';
 import { licenceStatuses } from '../../domain/licences/licence-status.ts';
 import { CalendarDate, Nullable, PageQuery } from '../../platform/http/schemas.ts';
 import { Identifier, Text } from '../../platform/http/text.ts';
@@ -76,3 +77,49 @@ export const LicenceListQuery = Type.Object({
   ...PageQuery,
 });
 export type LicenceListQuery = Static<typeof LicenceListQuery>;
+
+const registrationFields = ['name', 'address', 'legal-representative', 'registered-capital', 'shareholders'] as const;
+
+export const LicenceEventRequest = Type.Object(
+  {
+    kind: Type.Union(licenceEventKinds.map((k) => Type.Literal(k)), {
+      description: 'service-opened (serviceCode); registration-change (field); licence-change; annual-report-filed (year); numbers-obtained / numbers-returned (numbers); number-report-filed (year); renewed (expiresOn); cancelled',
+    }),
+    date: CalendarDate('When it happened (not after today)'),
+    serviceCode: Type.Optional(Text({ minLength: 1, maxLength: 20, description: 'service-opened: which of the licence’s services' })),
+    field: Type.Optional(Type.Union(registrationFields.map((f) => Type.Literal(f)), { description: 'registration-change: what changed at the business registry (工商变更)' })),
+    year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2150, description: 'annual-report-filed / number-report-filed: the year of filing (2026 for the report due 2026-03-31)' })),
+    numbers: Type.Optional(Type.Array(Identifier({ minLength: 1, maxLength: 12 }), { minItems: 1, maxItems: 20, description: 'numbers-obtained / numbers-returned: 95/96 access numbers' })),
+    expiresOn: Type.Optional(CalendarDate('renewed: the new expiry')),
+    note: Type.Optional(Text({ maxLength: 1000, multiline: true })),
+  },
+  { additionalProperties: false, title: 'LicenceEventRequest' },
+);
+export type LicenceEventRequest = Static<typeof LicenceEventRequest>;
+
+export const LicenceEvent = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.String(),
+    date: Type.String(),
+    details: Type.Object(
+      {
+        serviceCode: Type.Optional(Type.String()),
+        field: Type.Optional(Type.String()),
+        year: Type.Optional(Type.Integer()),
+        numbers: Type.Optional(Type.Array(Type.String())),
+        expiresOn: Type.Optional(Type.String()),
+        previousExpiresOn: Type.Optional(Type.String({ description: 'renewed: the expiry before, restored if the event is removed' })),
+      },
+      { additionalProperties: false },
+    ),
+    note: Type.String(),
+    createdBy: Nullable(Type.String()),
+    createdByName: Nullable(Type.String()),
+    createdAt: Type.String(),
+  },
+  { $id: 'LicenceEvent', title: 'LicenceEvent' },
+);
+export type LicenceEvent = Static<typeof LicenceEvent>;
+
+export const LicenceEventParams = Type.Object({ id: Type.String({ format: 'uuid' }), eventId: Type.String({ format: 'uuid' }) });

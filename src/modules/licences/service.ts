@@ -14,7 +14,6 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { assertCalendarDate } from '../calendar/service.ts';
 import { requireService } from '../catalog/require-catalog-input.ts';
 import { findClient } from '../clients/repository.ts';
-import { previewObligations } from '../obligations/service.ts';
 import { loadRuleOverrides } from '../settings/load-rule-overrides.ts';
 import * as repo from './repository.ts';
 import type { Licence, LicenceCreate, LicenceListQuery, LicencePatch } from './schemas.ts';
@@ -23,7 +22,7 @@ export const licenceEntity: Bilingual = { zh: '许可证', en: 'Licence' };
 
 type Services = Array<{ serviceCode: string; scope: string }>;
 
-function readServices(row: repo.LicenceRow): Services {
+export function readServices(row: repo.LicenceRow): Services {
   try {
     const services = JSON.parse(row.services) as Services;
     if (Array.isArray(services) && services.length > 0) return services;
@@ -128,7 +127,7 @@ function checkLicence(input: { number: string; services: Services; issuedOn: str
  * printed expiry may sit a few days either side of the exact date, so a month of slack is allowed before an expiry is
  * refused as too late. A licence reissued after a change keeps its expiry, so shorter terms are fine.
  */
-const maxTermSlackDays = 31;
+export const maxTermSlackDays = 31;
 
 function duplicate(number: string): AppError {
   return new AppError('LICENCE_DUPLICATE', { zh: `本机构已登记许可证 ${number}`, en: `This organisation already holds licence ${number}` }, [
@@ -213,16 +212,4 @@ export async function listLicences(ctx: AppContext, actor: Actor, query: Licence
   if (status === 'cancelled') filter.cancelledBy = view.today;
   else if (status) Object.assign(filter, { notCancelledBy: view.today, expires: expiryRangeOf(status, view) });
   return mapPage(await repo.listLicences(ctx.db, scopeOf(actor), filter), (row) => toLicence(row, view));
-}
-
-/** The licence's obligations as the rules derive them today, from its services, scope and dates. */
-export async function licenceObligations(ctx: AppContext, actor: Actor, id: string) {
-  const row = await requireLicence(ctx, actor, id);
-  const services = readServices(row);
-  return previewObligations({
-    input: { services: services.map((s) => s.serviceCode), scope: services[0].scope, issuedOn: row.issuedOn, expiresOn: row.expiresOn },
-    today: ctx.clock.today(),
-    calendar: ctx.calendar.current(),
-    overrides: await loadRuleOverrides(ctx.db, actor.orgId),
-  });
 }

@@ -252,6 +252,19 @@ export interface LicencesTable {
   updatedAt: string;
 }
 
+/** One event of a licence's history (`domain/licences/licence-facts.ts`): kind, date and its details as JSON text. */
+export interface LicenceEventsTable {
+  id: string;
+  orgId: string;
+  licenceId: string;
+  kind: string;
+  date: string;
+  details: ColumnType<string, string | undefined, string>;
+  note: ColumnType<string, string | undefined, string>;
+  createdBy: string | null;
+  createdAt: string;
+}
+
 /** One uploaded (or generated) version of an application's checklist item, and its review. */
 export interface MaterialFilesTable {
   id: string;
@@ -315,6 +328,7 @@ export interface Database {
   applications: ApplicationsTable;
   applicationEvents: ApplicationEventsTable;
   licences: LicencesTable;
+  licenceEvents: LicenceEventsTable;
   materialFiles: MaterialFilesTable;
   blobs: BlobsTable;
   applicationItems: ApplicationItemsTable;

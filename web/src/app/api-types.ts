@@ -3023,6 +3023,185 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/licences/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence’s history in date order: services opened, registration changes, reports filed, numbers, renewals, cancellation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceEvent"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an event of the licence’s history; its obligations follow (a renewal sets the new expiry, a cancellation ends the licence) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description When it happened (not after today) (YYYY-MM-DD, 1950–2150)
+                         */
+                        date: string;
+                        /**
+                         * Format: date
+                         * @description renewed: the new expiry (YYYY-MM-DD, 1950–2150)
+                         */
+                        expiresOn?: string;
+                        /** @description registration-change: what changed at the business registry (工商变更) */
+                        field?: "name" | "address" | "legal-representative" | "registered-capital" | "shareholders";
+                        /** @description service-opened (serviceCode); registration-change (field); licence-change; annual-report-filed (year); numbers-obtained / numbers-returned (numbers); number-report-filed (year); renewed (expiresOn); cancelled */
+                        kind: "service-opened" | "registration-change" | "licence-change" | "annual-report-filed" | "numbers-obtained" | "numbers-returned" | "number-report-filed" | "renewed" | "cancelled";
+                        note?: string;
+                        /** @description numbers-obtained / numbers-returned: 95/96 access numbers */
+                        numbers?: string[];
+                        /** @description service-opened: which of the licence’s services */
+                        serviceCode?: string;
+                        /** @description annual-report-filed / number-report-filed: the year of filing (2026 for the report due 2026-03-31) */
+                        year?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceEvent"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/licences/{id}/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an event recorded by mistake (a renewal restores the expiry before it; only the latest renewal) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/licences/{id}/obligations": {
         parameters: {
             query?: never;
@@ -4902,6 +5081,25 @@ export interface components {
             status: "active" | "expiring" | "expired" | "cancelled";
             updatedAt: string;
             version: number;
+        };
+        /** LicenceEvent */
+        LicenceEvent: {
+            createdAt: string;
+            createdBy: string | null;
+            createdByName: string | null;
+            date: string;
+            details: {
+                expiresOn?: string;
+                field?: string;
+                numbers?: string[];
+                /** @description renewed: the expiry before, restored if the event is removed */
+                previousExpiresOn?: string;
+                serviceCode?: string;
+                year?: number;
+            };
+            id: string;
+            kind: string;
+            note: string;
         };
         /** MaterialChecklistItem */
         MaterialChecklistItem: {

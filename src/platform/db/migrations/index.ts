@@ -16,6 +16,7 @@ import * as m0014 from './0014-client-grams.ts';
 import * as m0015 from './0015-application-due.ts';
 import * as m0016 from './0016-application-search.ts';
 import * as m0017 from './0017-licence-registry.ts';
+import * as m0018 from './0018-licence-events.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-application-due': m0015,
   '0016-application-search': m0016,
   '0017-licence-registry': m0017,
+  '0018-licence-events': m0018,
 };

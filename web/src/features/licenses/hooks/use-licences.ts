@@ -70,3 +70,46 @@ export function useUpdateLicence(id: string) {
     onSuccess: refresh,
   });
 }
+
+export type LicenceEvent = ApiResult<'get', '/api/licences/{id}/events'>[number];
+export type LicenceEventBody = ApiBody<'post', '/api/licences/{id}/events'>;
+export type LicenceEventKind = LicenceEventBody['kind'];
+
+export const licenceEventKinds: readonly LicenceEventKind[] = [
+  'service-opened', 'registration-change', 'licence-change', 'annual-report-filed', 'numbers-obtained', 'numbers-returned', 'number-report-filed', 'renewed', 'cancelled',
+];
+
+export function useLicenceEvents(id: string) {
+  return useQuery({
+    queryKey: ['licences', 'events', id],
+    queryFn: () => unwrap(api.GET('/api/licences/{id}/events', { params: { path: { id } } })),
+    enabled: Boolean(id),
+  });
+}
+
+/** After an event is recorded or removed: the licence (expiry, status, version), its history and obligations reload. */
+function useRefreshLicence(id: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: licenceKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+    void queryClient.invalidateQueries({ queryKey: licenceKeys.detail(id) });
+  };
+}
+
+export function useRecordLicenceEvent(id: string) {
+  const refresh = useRefreshLicence(id);
+  return useMutation({
+    mutationFn: (body: LicenceEventBody) => unwrap(api.POST('/api/licences/{id}/events', { params: { path: { id } }, body })),
+    meta: { notifyErrors: false },
+    onSuccess: refresh,
+  });
+}
+
+export function useRemoveLicenceEvent(id: string) {
+  const refresh = useRefreshLicence(id);
+  return useMutation({
+    mutationFn: (eventId: string) => unwrap(api.DELETE('/api/licences/{id}/events/{eventId}', { params: { path: { id, eventId } } })),
+    onSuccess: refresh,
+  });
+}

@@ -13,6 +13,7 @@ import { useLocalized } from '../../../app/localized';
 import { useScopeName } from '../../applications/hooks/use-catalog-names';
 import { ObligationsPreviewTable } from '../../catalog/components/obligations-preview-table';
 import { EditLicenceModal } from '../components/licence-form-modal';
+import { LicenceHistoryCard } from '../components/licence-history-card';
 import { LicenceStatusTag } from '../components/licence-status-tag';
 import { useLicence, useLicenceObligations } from '../hooks/use-licences';
 
@@ -77,7 +78,8 @@ export function LicenseDetailPage() {
           )}
         </Descriptions>
       </Card>
-      <Card title={t('licences.obligationsTitle')} extra={<Typography.Text type="secondary">{t('licences.obligationsHint')}</Typography.Text>} loading={obligations.isPending}>
+      <LicenceHistoryCard licence={licence} canWrite={canWrite} />
+      <Card style={{ marginTop: 16 }} title={t('licences.obligationsTitle')} extra={<Typography.Text type="secondary">{t('licences.obligationsHint')}</Typography.Text>} loading={obligations.isPending}>
         <ObligationsPreviewTable items={obligations.data?.items ?? []} />
       </Card>
       {canWrite && <EditLicenceModal licence={licence} open={editing} onClose={() => setEditing(false)} />}

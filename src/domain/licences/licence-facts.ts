@@ -1,0 +1,86 @@
+import type { IsoDate } from '../calendar/types.ts';
+import type { LicenceScope } from '../catalog/authorities.ts';
+import type { ApprovalChange, HeldNumber, LicenceFacts, RegistrationChange } from '../obligations/types.ts';
+
+/** What a licence's history records; each is a fact the obligation rules read (brief §6). */
+export type LicenceEvent =
+  | { kind: 'service-opened'; date: IsoDate; serviceCode: string }
+  | { kind: 'registration-change'; date: IsoDate; field: 'name' | 'address' | 'legal-representative' | 'registered-capital' | 'shareholders' }
+  | { kind: 'licence-change'; date: IsoDate }
+  | { kind: 'annual-report-filed'; date: IsoDate; year: number }
+  | { kind: 'numbers-obtained'; date: IsoDate; numbers: string[] }
+  | { kind: 'numbers-returned'; date: IsoDate; numbers: string[] }
+  | { kind: 'number-report-filed'; date: IsoDate; year: number }
+  | { kind: 'renewed'; date: IsoDate; expiresOn: IsoDate }
+  | { kind: 'cancelled'; date: IsoDate };
+
+export type LicenceEventKind = LicenceEvent['kind'];
+
+export const licenceEventKinds: readonly LicenceEventKind[] = [
+  'service-opened', 'registration-change', 'licence-change', 'annual-report-filed', 'numbers-obtained', 'numbers-returned', 'number-report-filed', 'renewed', 'cancelled',
+];
+
+/** Registration changes the licence must then be filed for within 30 days (Art. 29: name, legal representative, capital). */
+const filedAfterRegistration: Partial<Record<string, RegistrationChange['kind']>> = {
+  name: 'name',
+  'legal-representative': 'legal-representative',
+  'registered-capital': 'registered-capital',
+};
+
+/**
+ * The facts the obligation rules read, from a licence's record and its history in date order: services opened (the
+ * first opening of each), registration changes to file (a shareholder change needs approval first, Art. 28; an address
+ * change is recorded but files nothing), annual and number reports filed, numbers held (until returned). A renewal
+ * sets the licence's own expiry (the next renewal then falls due against it), so it adds no fact here. Pure: the same
+ * history gives the same facts.
+ */
+export function licenceFactsOf(licence: { services: string[]; scope: LicenceScope; issuedOn: IsoDate; expiresOn: IsoDate }, events: readonly LicenceEvent[]): LicenceFacts {
+  const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
+  const servicesOpenedOn: Record<string, IsoDate> = {};
+  const registrationChanges: RegistrationChange[] = [];
+  const approvalChanges: ApprovalChange[] = [];
+  const annualReportsFiled = new Set<number>();
+  const numberReportsFiled = new Set<number>();
+  const held = new Map<string, HeldNumber>();
+  for (const event of sorted) {
+    switch (event.kind) {
+      case 'service-opened':
+        servicesOpenedOn[event.serviceCode] ??= event.date;
+        break;
+      case 'registration-change': {
+        const kind = filedAfterRegistration[event.field];
+        if (kind) registrationChanges.push({ kind, changedOn: event.date });
+        else if (event.field === 'shareholders') approvalChanges.push({ kind: 'shareholder', decidedOn: event.date });
+        break;
+      }
+      case 'annual-report-filed':
+        annualReportsFiled.add(event.year);
+        break;
+      case 'number-report-filed':
+        numberReportsFiled.add(event.year);
+        break;
+      case 'numbers-obtained':
+        for (const number of event.numbers) if (!held.has(number)) held.set(number, { number, since: event.date });
+        break;
+      case 'numbers-returned':
+        for (const number of event.numbers) held.delete(number);
+        break;
+      case 'renewed':
+      case 'licence-change':
+      case 'cancelled':
+        break;
+    }
+  }
+  return {
+    services: licence.services,
+    scope: licence.scope,
+    issuedOn: licence.issuedOn,
+    expiresOn: licence.expiresOn,
+    servicesOpenedOn,
+    registrationChanges,
+    approvalChanges,
+    annualReportsFiled: [...annualReportsFiled].sort(),
+    numberReportsFiled: [...numberReportsFiled].sort(),
+    numbersHeld: [...held.values()],
+  };
+}
