@@ -30,7 +30,8 @@ const filedAfterRegistration: Partial<Record<string, RegistrationChange['kind']>
 /**
  * The facts the obligation rules read, from a licence's record and its history in date order: services opened (the
  * first opening of each), registration changes to file (a shareholder change needs approval first, Art. 28; an address
- * change is recorded but files nothing), annual and number reports filed, numbers held (until returned). A renewal
+ * change is recorded but files nothing; a licence change files every change before it), annual and number reports
+ * filed, numbers held (from obtained until returned). A renewal
  * sets the licence's own expiry (the next renewal then falls due against it), so it adds no fact here. Pure: the same
  * history gives the same facts.
  */
@@ -41,7 +42,8 @@ export function licenceFactsOf(licence: { services: string[]; scope: LicenceScop
   const approvalChanges: ApprovalChange[] = [];
   const annualReportsFiled = new Set<number>();
   const numberReportsFiled = new Set<number>();
-  const held = new Map<string, HeldNumber>();
+  const holdings: HeldNumber[] = [];
+  const current = (number: string) => holdings.find((h) => h.number === number && h.until === undefined);
   for (const event of sorted) {
     switch (event.kind) {
       case 'service-opened':
@@ -60,13 +62,21 @@ export function licenceFactsOf(licence: { services: string[]; scope: LicenceScop
         numberReportsFiled.add(event.year);
         break;
       case 'numbers-obtained':
-        for (const number of event.numbers) if (!held.has(number)) held.set(number, { number, since: event.date });
+        for (const number of event.numbers) if (!current(number)) holdings.push({ number, since: event.date });
         break;
       case 'numbers-returned':
-        for (const number of event.numbers) held.delete(number);
+        // The holding keeps its end, so the reports of the years it was held stay due.
+        for (const number of event.numbers) {
+          const holding = current(number);
+          if (holding) holding.until = event.date;
+        }
+        break;
+      case 'licence-change':
+        // The licence change is the filing: it answers every change recorded before it and not yet filed.
+        for (const change of registrationChanges) if (change.filedOn === undefined && change.changedOn <= event.date) change.filedOn = event.date;
+        for (const change of approvalChanges) if (change.filedOn === undefined && change.decidedOn <= event.date) change.filedOn = event.date;
         break;
       case 'renewed':
-      case 'licence-change':
       case 'cancelled':
         break;
     }
@@ -81,6 +91,24 @@ export function licenceFactsOf(licence: { services: string[]; scope: LicenceScop
     approvalChanges,
     annualReportsFiled: [...annualReportsFiled].sort(),
     numberReportsFiled: [...numberReportsFiled].sort(),
-    numbersHeld: [...held.values()],
+    numbersHeld: holdings,
   };
+}
+
+/** The numbers held on `date` (obtained by then and not returned): what may be returned, or obtained again. */
+export function numbersHeldOn(facts: LicenceFacts, date: IsoDate): string[] {
+  return (facts.numbersHeld ?? []).filter((n) => (n.since ?? facts.issuedOn) <= date && (n.until === undefined || n.until > date)).map((n) => n.number);
+}
+
+/**
+ * A cancelled licence (注销) owes nothing falling due after its cancellation: those obligations read not-applicable,
+ * with the reason; what fell due before stays as it was (a report missed before cancellation was still missed).
+ */
+export function applyCancellation<T extends { dueDate: IsoDate; status: string; basis: { zh: string; en: string } }>(obligations: T[], cancelledOn: IsoDate | null): T[] {
+  if (!cancelledOn) return obligations;
+  return obligations.map((o) =>
+    o.dueDate > cancelledOn && o.status !== 'done'
+      ? { ...o, status: 'not-applicable', basis: { zh: `${o.basis.zh}许可证已于${cancelledOn}注销，此项不再适用。`, en: `${o.basis.en} The licence was cancelled on ${cancelledOn}; this no longer applies.` } }
+      : o,
+  );
 }

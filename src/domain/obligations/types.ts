@@ -25,6 +25,8 @@ export interface HeldNumber {
   number: string;
   /** Allocation date; the issue date is assumed when absent. */
   since?: IsoDate;
+  /** When it was returned, if it has been: no longer held from that day. */
+  until?: IsoDate;
 }
 
 /** What is known about one licence; everything optional is "not recorded". */

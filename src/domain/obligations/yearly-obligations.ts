@@ -54,15 +54,17 @@ export function annualReportObligations(ctx: DeriveContext): Obligation[] {
   }));
 }
 
-/** Number-resource annual reports: one per year while 95/96 numbers were held on 31 December of the year before. */
+/** Number-resource annual reports: one per year in which 95/96 numbers were held on 31 December of the year before. */
 export function numberReportObligations(ctx: DeriveContext): Obligation[] {
   const held = ctx.facts.numbersHeld ?? [];
   if (held.length === 0) return [];
   const rule = findObligationRule('number-annual-report');
   const filed = new Set(ctx.facts.numberReportsFiled ?? []);
   const earliest = held.map((n) => (n.since && n.since > ctx.facts.issuedOn ? n.since : ctx.facts.issuedOn)).sort()[0];
-  return reportYears(ctx, earliest).map((year) => {
-    const numbers = held.filter((n) => (n.since ?? ctx.facts.issuedOn) <= `${year - 1}-12-31`).map((n) => n.number).join('、');
+  // Held on 31 December of the year before: allocated by then and not yet returned.
+  const heldOn = (date: IsoDate) => held.filter((n) => (n.since ?? ctx.facts.issuedOn) <= date && (n.until === undefined || n.until > date));
+  return reportYears(ctx, earliest).filter((year) => heldOn(`${year - 1}-12-31`).length > 0).map((year) => {
+    const numbers = heldOn(`${year - 1}-12-31`).map((n) => n.number).join('、');
     return yearly(ctx, {
       rule, idPrefix: 'number-annual-report', year, isDone: filed.has(year),
       reason: { zh: `${year - 1}-12-31持有码号 ${numbers}，`, en: `Numbers ${numbers.replace(/、/g, ', ')} were held on ${year - 1}-12-31, so the number report is` },

@@ -151,7 +151,14 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
     expect(await refusal({ kind: 'service-opened', date: '2023-01-01', serviceCode: 'B25-SP' })).toEqual(['date BEFORE_ISSUE']);
     expect(await refusal({ kind: 'numbers-obtained', date: '2024-09-02', numbers: ['95123', '96123', '96999', '96999'] })).toEqual(['numbers.0 NUMBER_INVALID', 'numbers.1 NUMBER_HELD', 'numbers.3 NUMBER_REPEATED']);
     expect(await refusal({ kind: 'numbers-returned', date: '2025-09-02', numbers: ['96555'] })).toEqual(['numbers.0 NUMBER_NOT_HELD']);
-    expect(await refusal({ kind: 'renewed', date: '2026-10-01', expiresOn: '2040-01-01' })).toEqual(['expiresOn TERM_TOO_LONG']);
+    expect(await refusal({ kind: 'renewed', date: '2026-10-01', expiresOn: '2040-01-01' })).toEqual(['expiresOn NOT_FIVE_YEARS']);
+    expect(await refusal({ kind: 'renewed', date: '2026-10-01', expiresOn: '2029-02-01' })).toEqual(['expiresOn NOT_FIVE_YEARS']);
+    expect(await refusal({ kind: 'annual-report-filed', date: '2025-03-11', year: 2026 })).toEqual(['year AFTER_FILING']);
+    expect(await refusal({ kind: 'service-opened', date: '2024-06-01', serviceCode: 'B24-1' })).toEqual(['serviceCode ALREADY_OPENED']);
+    expect(await refusal({ kind: 'numbers-returned', date: '2024-08-01', numbers: ['96123'] })).toEqual(['numbers.0 NUMBER_NOT_HELD']);
+    const bare = (await enter(staff, { licenceNumber: '京B2-20240032' })).json();
+    const numberReport = await staff.request({ method: 'POST', url: `/api/licences/${bare.id}/events`, payload: { kind: 'number-report-filed', date: '2025-03-20', year: 2025 } });
+    expect(numberReport.json().error.details[0]).toMatchObject({ field: 'year', code: 'NO_NUMBERS_HELD' });
     expect((await record({ kind: 'cancelled', date: '2025-01-01' }, client)).statusCode).toBe(403);
     expect((await staff.request({ method: 'GET', url: `${base}/events` })).json()).toHaveLength(4);
 
@@ -164,19 +171,35 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
     expect(after).toMatchObject({ expiresOn: '2034-01-15', version: before.version + 1 });
     expect((await staff.request({ method: 'PATCH', url: base, payload: { version: before.version, notes: 'stale' } })).statusCode).toBe(409);
     expect((await staff.request({ method: 'GET', url: `${base}/obligations` })).json().items.find((o: { id: string }) => o.id === 'expiry').dueDate).toBe('2034-01-15');
+    // The renewal's record sets the dates now: a date edit is refused, any other edit is fine.
+    const dateEdit = await staff.request({ method: 'PATCH', url: base, payload: { version: after.version, issuedOn: '2029-01-15' } });
+    expect(dateEdit.json().error.details[0]).toMatchObject({ field: 'issuedOn', code: 'RENEWAL_RECORDED' });
+    const notesEdit = await staff.request({ method: 'PATCH', url: base, payload: { version: after.version, notes: '续期批文已存档' } });
+    expect(notesEdit.statusCode, notesEdit.body).toBe(200);
     expect((await staff.request({ method: 'DELETE', url: `${base}/events/${renewed.json().id}` })).statusCode).toBe(204);
     expect((await staff.request({ method: 'GET', url: base })).json().expiresOn).toBe('2029-01-15');
 
     // A cancellation ends the licence: its status, the registry's filter, and no further events until it is removed.
+    expect((await record({ kind: 'cancelled', date: '2025-01-01' })).json().error.details[0]).toMatchObject({ field: 'date', code: 'BEFORE_HISTORY' });
     const cancelled = await record({ kind: 'cancelled', date: '2026-06-30' });
+    // What would fall due after the cancellation is owed no more; what fell due before stays.
+    const owed = (await staff.request({ method: 'GET', url: `${base}/obligations` })).json().items as Array<{ id: string; status: string }>;
+    expect(owed.find((o) => o.id === 'annual-report:2027')?.status).toBe('not-applicable');
+    expect(owed.find((o) => o.id === 'annual-report:2026')?.status).toBe('overdue');
+    // History before the cancellation can still be filled in.
+    expect((await record({ kind: 'annual-report-filed', date: '2026-03-20', year: 2026 })).statusCode).toBe(201);
     expect((await staff.request({ method: 'GET', url: base })).json()).toMatchObject({ status: 'cancelled', cancelledOn: '2026-06-30' });
     expect((await staff.request({ method: 'GET', url: '/api/licences?status=cancelled' })).json().items.map((l: { id: string }) => l.id)).toEqual([licence.id]);
     expect((await record({ kind: 'licence-change', date: '2026-07-01' })).json().error.details[0].code).toBe('LICENCE_CANCELLED');
     expect((await staff.request({ method: 'DELETE', url: `${base}/events/${cancelled.json().id}` })).statusCode).toBe(204);
     expect((await staff.request({ method: 'GET', url: base })).json()).toMatchObject({ status: 'active', cancelledOn: null });
     expect((await staff.request({ method: 'DELETE', url: `${base}/events/${cancelled.json().id}` })).statusCode).toBe(404);
+    // The holder's client user sees the history's facts, not the agency's notes or who recorded them.
+    const seen = (await client.request({ method: 'GET', url: `${base}/events` })).json() as Array<{ kind: string; note: string; createdByName: string | null }>;
+    expect(seen.map((e) => e.kind)).toContain('annual-report-filed');
+    expect(seen.every((e) => e.note === '' && e.createdByName === null)).toBe(true);
     const audit = await t.ctx.db.selectFrom('auditLog').select('action').where('entityId', '=', licence.id).execute();
-    expect(audit.filter((a) => a.action === 'licence.event.record')).toHaveLength(6);
+    expect(audit.filter((a) => a.action === 'licence.event.record')).toHaveLength(7);
     expect(audit.filter((a) => a.action === 'licence.event.remove')).toHaveLength(2);
   });
 

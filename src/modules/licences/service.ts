@@ -5,7 +5,7 @@ import { findService } from '../../domain/catalog/services.ts';
 import { canonicalLicenceNumber, normalizeLicenceText, parseLicenceNumber } from '../../domain/identifiers/parse-licence-number.ts';
 import { licenceStatus, expiryRangeOf, renewalWindowDays } from '../../domain/licences/licence-status.ts';
 import { defaultExpiresOn } from '../../domain/obligations/default-expires-on.ts';
-import { addDays } from '../../domain/dates/civil-date.ts';
+import { addDays, addMonths } from '../../domain/dates/civil-date.ts';
 import { licenceNumberMisfit } from '../../domain/workflow/licence-number-fits.ts';
 import { mapPage, type Page } from '../../platform/db/list-page.ts';
 import { AppError, invalidFields, notFound, versionConflict, type Bilingual, type FieldIssue } from '../../platform/errors/app-error.ts';
@@ -76,7 +76,7 @@ export async function requireLicence(ctx: AppContext, actor: Actor, id: string):
  * in-province number carries that province's abbreviation, a cross-regional one none), and an expiry after issue.
  * Every problem is named by its field.
  */
-function checkLicence(input: { number: string; services: Services; issuedOn: string; expiresOn: string; expiresOnGiven: boolean }): { number: string; services: Services } {
+function checkLicence(input: { number: string; services: Services; issuedOn: string; expiresOn: string; expiresOnGiven: boolean; renewals?: number }): { number: string; services: Services } {
   const issues: FieldIssue[] = [];
   const parsed = parseLicenceNumber(input.number);
   if (!parsed.ok) issues.push({ field: 'licenceNumber', code: 'LICENCE_NUMBER_INVALID', message: { zh: parsed.reason.zh, en: parsed.reason.en } });
@@ -113,7 +113,8 @@ function checkLicence(input: { number: string; services: Services; issuedOn: str
       if (error instanceof AppError) issues.push(...(error.details as FieldIssue[]).map((issue) => ({ ...issue, field: blamed })));
     }
   }
-  const longest = addDays(defaultExpiresOn(input.issuedOn), maxTermSlackDays);
+  // Five years from issue, and five more for each renewal recorded in the history.
+  const longest = addDays(addMonths(input.issuedOn, 60 * (1 + (input.renewals ?? 0))), maxTermSlackDays);
   if (input.expiresOn <= input.issuedOn) issues.push({ field: 'expiresOn', code: 'BEFORE_ISSUE', message: { zh: `应晚于发证日期 ${input.issuedOn}`, en: `must be after the issue date ${input.issuedOn}` } });
   else if (input.expiresOn > longest) {
     issues.push({ field: 'expiresOn', code: 'TERM_TOO_LONG', message: { zh: `许可证有效期为 5 年，有效期至不应晚于 ${longest}；续期后请同时修改发证日期`, en: `a licence runs five years, so it expires by ${longest}; after a renewal change the issue date too` } });
@@ -173,7 +174,14 @@ export async function updateLicence(ctx: AppContext, actor: Actor, id: string, p
     issuedOn: patch.issuedOn ?? before.issuedOn,
     expiresOn: patch.expiresOn ?? before.expiresOn,
   };
-  const checked = checkLicence({ ...merged, expiresOnGiven: true });
+  // Dates a recorded renewal set are the history's: change them by recording or removing the renewal.
+  const renewals = (await repo.listLicenceEvents(ctx.db, scopeOf(actor), id)).filter((e) => e.kind === 'renewed').length;
+  if (renewals > 0 && (merged.issuedOn !== before.issuedOn || merged.expiresOn !== before.expiresOn)) {
+    throw new AppError('CONFLICT', { zh: '已记录续期，有效期由续期记录决定：请记录或删除续期，而不是直接修改日期', en: 'A renewal is recorded: its record sets the dates, so record or remove the renewal instead of editing them' }, [
+      { field: merged.issuedOn !== before.issuedOn ? 'issuedOn' : 'expiresOn', code: 'RENEWAL_RECORDED', message: { zh: '由续期记录决定', en: 'set by a recorded renewal' } },
+    ]);
+  }
+  const checked = checkLicence({ ...merged, expiresOnGiven: true, renewals });
   const services = checked.services;
   merged.number = checked.number;
   const changes: Partial<repo.LicenceRow> = {};
