@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Checkbox, Flex, Input, Segmented, Select, Space } from 'antd';
+import { Checkbox, Flex, Segmented, Select, Space } from 'antd';
 import { AppstoreOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ListSearch } from '../../../app/components/list-search';
 import { useCatalogServices } from '../../catalog/hooks/use-catalog';
 import { ClientSelect } from '../../clients/components/client-select';
 import { applicationStates } from '../application-flow';
@@ -38,8 +38,6 @@ function ServiceFilter({ value, onChange }: { value: string; onChange: (serviceC
 
 export function ApplicationFiltersBar({ filters, onChange, isStaff }: ApplicationFiltersBarProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(filters.q);
-  useEffect(() => setText(filters.q), [filters.q]);
   const stateOptions = [{ value: '', label: t('applications.filters.allStates') }, ...applicationStates.map((state) => ({ value: state, label: t(`applications.states.${state}`) }))];
 
   const viewSwitch = (
@@ -58,16 +56,7 @@ export function ApplicationFiltersBar({ filters, onChange, isStaff }: Applicatio
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <Flex justify="space-between" align="center" gap={16} wrap>
         {isStaff ? (
-          <Input.Search
-            allowClear
-            enterButton
-            style={{ width: 360 }}
-            placeholder={t('applications.filters.searchPlaceholder')}
-            aria-label={t('applications.filters.searchPlaceholder')}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onSearch={(value) => onChange({ q: value.trim() })}
-          />
+          <ListSearch value={filters.q} width={360} placeholder={t('applications.filters.searchPlaceholder')} onSearch={(q) => onChange({ q })} />
         ) : (
           <span />
         )}

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Input, Select, Space } from 'antd';
+import { Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ListSearch } from '../../../app/components/list-search';
 import type { ClientFilters } from '../hooks/use-client-filters';
 import type { ClientStatus } from '../hooks/use-clients';
 import { useProvinceOptions } from '../hooks/use-provinces';
@@ -13,23 +13,12 @@ interface ClientFiltersBarProps {
 export function ClientFiltersBar({ filters, onChange }: ClientFiltersBarProps) {
   const { t } = useTranslation();
   const provinceOptions = useProvinceOptions();
-  const [text, setText] = useState(filters.q);
-  useEffect(() => setText(filters.q), [filters.q]);
 
   const statusOptions = (['active', 'archived', 'all'] as ClientStatus[]).map((value) => ({ value, label: t(`clients.status.${value}`) }));
 
   return (
     <Space wrap size="middle" style={{ marginBottom: 16 }}>
-      <Input.Search
-        allowClear
-        enterButton
-        style={{ width: 340 }}
-        placeholder={t('clients.searchPlaceholder')}
-        aria-label={t('clients.searchPlaceholder')}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onSearch={(value) => onChange({ q: value.trim() })}
-      />
+      <ListSearch value={filters.q} width={340} placeholder={t('clients.searchPlaceholder')} onSearch={(q) => onChange({ q })} />
       <Select
         style={{ width: 200 }}
         aria-label={t('clients.provinceFilter')}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Button, Card, Empty, Flex, Input, Segmented, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Empty, Flex, Segmented, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ListSearch } from '../../../app/components/list-search';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth/auth-context';
 import { PageHeader } from '../../../app/components/page-header';
@@ -30,8 +31,6 @@ export function LicensesPage() {
   const clientId = params.get('clientId') ?? undefined;
   const pageSize = positive(params.get('pageSize'), 20);
   const page = Math.min(positive(params.get('page'), 1), lastPageNumber(pageSize));
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
 
   const { data, isFetching, isPending } = useLicenceList({ q: q || undefined, status, clientId, page, pageSize });
 
@@ -76,16 +75,7 @@ export function LicensesPage() {
       <PageHeader title={t('licences.listTitle')} subtitle={t(isStaff ? 'licences.listSubtitle' : 'licences.listSubtitleClient')} extra={newButton} />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            enterButton
-            style={{ width: 300 }}
-            placeholder={t('licences.searchPlaceholder')}
-            aria-label={t('licences.searchPlaceholder')}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() })}
-          />
+          <ListSearch value={q} width={300} placeholder={t('licences.searchPlaceholder')} onSearch={(value) => update({ q: value })} />
           <Segmented<string>
             aria-label={t('licences.fields.status')}
             value={status ?? ''}
