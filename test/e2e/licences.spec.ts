@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { browserAvailable } from './support/browser.ts';
 import { openSessionForSuite, snap } from './support/session.ts';
 import { chooseOption, expectCall, tableRows, waitForTitle } from './support/app-actions.ts';
-import { openDialog } from './support/application-actions.ts';
+import { csrfHeaders, findClientId, openDialog } from './support/application-actions.ts';
 
 const fuzhou = '福州示例呼叫服务有限公司（演示）';
 
@@ -87,5 +87,21 @@ describe.skipIf(!browserAvailable)('the licence registry (许可证) in the brow
     await tableRows(page).filter({ hasText: '闽B2-20240101' }).getByRole('link', { name: fuzhou }).click();
     await waitForTitle(page, fuzhou);
     await page.getByTestId('client-licences').getByText('闽B2-20240101').waitFor();
+  });
+
+  it('shows the licences in their renewal window on the dashboard', async () => {
+    const clientId = await findClientId(page, '福州示例');
+    // Issued five years ago less 60 days: it expires in about 60 days, inside the 180-day renewal window.
+    const issued = new Date(Date.now() - (5 * 365 - 60) * 86_400_000).toISOString().slice(0, 10);
+    const created = await page.request.post('/api/licences', {
+      headers: await csrfHeaders(page),
+      data: { clientId, licenceNumber: `闽B2-${issued.slice(0, 4)}0202`, services: [{ serviceCode: 'B24-1', scope: 'FJ' }], issuedOn: issued },
+    });
+    expect(created.status()).toBe(201);
+    await page.goto('/dashboard');
+    const card = page.getByTestId('expiring-licences');
+    await card.getByText(`闽B2-${issued.slice(0, 4)}0202`).waitFor();
+    await expect(card.locator('[data-status]').first().getAttribute('data-status')).resolves.toBe('expiring');
+    await snap(page, 'dashboard-expiring-licences');
   });
 });

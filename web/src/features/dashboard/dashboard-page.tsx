@@ -1,10 +1,11 @@
-import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
-import { ClockCircleOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Statistic } from 'antd';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
 import { useMe } from '../../app/auth/auth-context';
 import { PageHeader } from '../../app/components/page-header';
+import { ExpiringLicencesCard } from '../licenses/components/expiring-licences-card';
 import { ApplicationsProgressCard } from './applications-progress-card';
 import { useDashboardSummary } from './use-dashboard-summary';
 
@@ -61,9 +62,7 @@ export function DashboardPage() {
           <ApplicationsProgressCard isStaff={role !== 'client'} />
         </Col>
         <Col span={24}>
-          <Card title={<><ClockCircleOutlined /> {t('dashboard.upcomingTitle')}</>}>
-            <Typography.Text type="secondary">{t('dashboard.upcomingText')}</Typography.Text>
-          </Card>
+          <ExpiringLicencesCard />
         </Col>
       </Row>
     </>

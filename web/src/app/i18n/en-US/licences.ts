@@ -78,6 +78,7 @@ export const licences: Widen<typeof zh> = {
       },
       registrationFields: { name: 'Company name', address: 'Address', 'legal-representative': 'Legal representative', 'registered-capital': 'Registered capital', shareholders: 'Shareholders' },
     },
+    expiringCard: { title: 'Renewals due', hint: 'A licence enters its renewal window 180 days before expiry (adjustable in the rule settings); renewal must be applied for at least 90 days before expiry, or it is not renewed.', viewAll: 'View all {{count}}', viewRegistry: 'View licences', empty: 'No licence is in its renewal window.' },
     factsTitle: 'Licence',
     obligationsTitle: 'Obligations',
     obligationsHint: 'Derived by the rules from the licence’s services, scope and dates, with the annual report of every year of its term',

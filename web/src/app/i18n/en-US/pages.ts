@@ -15,8 +15,6 @@ export const pages: Widen<typeof zh> = {
     viewApplications: 'All applications',
     noApplications: 'No applications yet. Once you open one for a client under Applications, the latest progress shows here.',
     noApplicationsClient: 'Your company has no applications yet.',
-    upcomingTitle: 'Coming soon',
-    upcomingText: 'Licence expiry reminders and compliance tasks such as annual reports will appear here.',
   },
   comingSoon: {
     notYet: 'Not available yet',

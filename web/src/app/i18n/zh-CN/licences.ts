@@ -75,6 +75,7 @@ export const licences = {
       },
       registrationFields: { name: '企业名称', address: '住所', 'legal-representative': '法定代表人', 'registered-capital': '注册资本', shareholders: '股东' },
     },
+    expiringCard: { title: '续期提醒', hint: '有效期至前 180 天（可在规则配置中调整）进入续期提醒期；延续申请须在到期前 90 日提出，逾期不予延续。', viewAll: '查看全部 {{count}} 张', viewRegistry: '查看许可证', empty: '暂无进入续期提醒期的许可证。' },
     factsTitle: '许可证信息',
     obligationsTitle: '合规事项',
     obligationsHint: '按规则由许可证的业务、范围和日期推算，含有效期内每一年的年报',

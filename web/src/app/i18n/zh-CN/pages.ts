@@ -13,8 +13,6 @@ export const pages = {
     viewApplications: '查看全部申请',
     noApplications: '还没有申请。在“申请”中为客户新建申请后，最近的办理进度会显示在这里。',
     noApplicationsClient: '贵公司暂时没有申请。',
-    upcomingTitle: '即将推出',
-    upcomingText: '许可证到期提醒和年报等合规事项将显示在这里。',
   },
   comingSoon: {
     notYet: '该功能尚未开放',
