@@ -23,6 +23,12 @@ export interface Offset {
   value: number;
   /** The setting that replaces `value` when an organisation overrides it. */
   settingKey?: OverridableKey;
+  /**
+   * A period counted forward whose last day is a rest day (a weekend or a statutory holiday on the official calendar)
+   * ends on the next working day instead (民法典第二百零三条). Only the official calendar knows, so a due date with
+   * this flag moves when a year's arrangement is loaded.
+   */
+  lastDayRolls?: boolean;
 }
 
 /** When an obligation falls due. */
@@ -48,7 +54,8 @@ export interface ObligationRule {
 }
 
 const art27 = regulation(`${ORDER_42}第二十七条`, { zh: '条号据公开转述，内容为高可信度。', en: 'Article number from public restatements; the content is high-confidence.' });
-const thirtyDays: Offset = { unit: 'calendar-days', value: 30 };
+/** 30 calendar days from the day after the event (民法典第二百零一条), ending on a working day (第二百零三条). */
+const thirtyDays: Offset = { unit: 'calendar-days', value: 30, lastDayRolls: true };
 const startMonths: Offset = { unit: 'months', value: 12, settingKey: 'obligations.start-operating.months' };
 
 /** Post-issue obligation rules (brief §6). “30日”“90日” are calendar days. */
@@ -84,13 +91,13 @@ export const obligationRules: readonly ObligationRule[] = [
     trigger: { zh: '公司名称、法定代表人或注册资本完成工商变更登记', en: 'Company name, legal representative or registered capital changed at the business registry' },
     due: { type: 'after-event', event: 'registration-change', offset: thirtyDays },
     consequence: { zh: '未按期办理许可证变更的，由电信管理机构责令改正，并可能处以警告和罚款。', en: 'Late filing may bring an order to correct, a warning and a fine.' },
-    source: regulation(`${ORDER_42}第二十九条`, { zh: `自完成工商变更登记之日起30日内；期间自次日起算（${CIVIL_CODE}第二百零一条）。`, en: 'Within 30 days of the registration change, counted from the next day (Civil Code Art. 201).' }) },
+    source: regulation(`${ORDER_42}第二十九条`, { zh: `自完成工商变更登记之日起30日内；期间自次日起算（${CIVIL_CODE}第二百零一条），最后一日为休息日或法定节假日的，顺延至其后第一个工作日（第二百零三条）。`, en: 'Within 30 days of the registration change, counted from the next day (Civil Code Art. 201); a last day on a weekend or holiday moves to the next working day (Art. 203).' }) },
   { kind: 'approval-change', severity: 'high', confidence: 'M',
     title: { zh: '申请变更审批（经批准后方可实施）', en: 'Apply for approval of a change (carry it out only after approval)' },
     trigger: { zh: '公司作出合并或分立、股东变化、业务经营权转移或业务覆盖范围变化的决定', en: 'Decision on a merger or split, a shareholder change, a transfer of operation or a change of coverage' },
     due: { type: 'after-event', event: 'approval-decision', offset: thirtyDays },
     consequence: { zh: '未经批准擅自实施的，按《电信条例》处罚，并可能影响许可证效力。', en: 'Carrying it out without approval is punishable under the Telecommunications Regulations and may put the licence at risk.' },
-    source: regulation(`${ORDER_42}第二十八条`, { zh: '自公司作出决定之日起30日内提出申请，经批准后方可实施。', en: 'Apply within 30 days of the decision; carry it out only after approval.' }) },
+    source: regulation(`${ORDER_42}第二十八条`, { zh: `自公司作出决定之日起30日内提出申请，经批准后方可实施；最后一日为休息日或法定节假日的，顺延至其后第一个工作日（${CIVIL_CODE}第二百零三条）。`, en: 'Apply within 30 days of the decision and carry it out only after approval; a last day on a weekend or holiday moves to the next working day (Civil Code Art. 203).' }) },
   { kind: 'provincial-filing', severity: 'medium', confidence: 'M',
     title: { zh: '跨地区许可省级备案', en: 'Provincial filing of a cross-regional licence' },
     trigger: { zh: '在某省开展业务', en: 'Operating in a province' },

@@ -26,6 +26,8 @@ describe('licenceFactsOf', () => {
       approvalChanges: [{ kind: 'shareholder', decidedOn: '2025-08-01' }],
       annualReportsFiled: [2025],
       numberReportsFiled: [2025],
+      annualReportsFiledOn: { 2025: '2025-03-10' },
+      numberReportsFiledOn: { 2025: '2025-03-20' },
       numbersHeld: [{ number: '96123', since: '2024-09-01' }, { number: '96124', since: '2024-09-01', until: '2025-02-01' }],
     });
   });
@@ -68,6 +70,6 @@ describe('licenceFactsOf', () => {
     expect(byId.get('annual-report:2025')?.status).toBe('done');
     expect(byId.get('start-operating:B24-1')?.status).toBe('done');
     expect(byId.get('start-operating:B25-SP')?.status).toBe('overdue');
-    expect(byId.get('registration-change:name:2026-02-20')).toMatchObject({ dueDate: '2026-03-22', status: 'due-soon' });
+    expect(byId.get('registration-change:name:2026-02-20')).toMatchObject({ dueDate: '2026-03-23', status: 'due-soon' });
   });
 });

@@ -42,6 +42,8 @@ export function licenceFactsOf(licence: { services: string[]; scope: LicenceScop
   const approvalChanges: ApprovalChange[] = [];
   const annualReportsFiled = new Set<number>();
   const numberReportsFiled = new Set<number>();
+  const annualReportsFiledOn: Record<number, IsoDate> = {};
+  const numberReportsFiledOn: Record<number, IsoDate> = {};
   const holdings: HeldNumber[] = [];
   const current = (number: string) => holdings.find((h) => h.number === number && h.until === undefined);
   for (const event of sorted) {
@@ -57,9 +59,11 @@ export function licenceFactsOf(licence: { services: string[]; scope: LicenceScop
       }
       case 'annual-report-filed':
         annualReportsFiled.add(event.year);
+        annualReportsFiledOn[event.year] ??= event.date;
         break;
       case 'number-report-filed':
         numberReportsFiled.add(event.year);
+        numberReportsFiledOn[event.year] ??= event.date;
         break;
       case 'numbers-obtained':
         for (const number of event.numbers) if (!current(number)) holdings.push({ number, since: event.date });
@@ -91,6 +95,8 @@ export function licenceFactsOf(licence: { services: string[]; scope: LicenceScop
     approvalChanges,
     annualReportsFiled: [...annualReportsFiled].sort(),
     numberReportsFiled: [...numberReportsFiled].sort(),
+    annualReportsFiledOn,
+    numberReportsFiledOn,
     numbersHeld: holdings,
   };
 }

@@ -21,6 +21,8 @@ export interface ObligationDraft {
   windowStart: IsoDate;
   due: ResolvedDate;
   isDone: boolean;
+  /** The day it was done, when the facts record it. */
+  doneOn?: IsoDate;
   basis: LocalizedText;
   /** Why it does not apply, when the generator knows. */
   notApplicable?: LocalizedText;
@@ -55,6 +57,7 @@ export function buildObligation(ctx: DeriveContext, draft: ObligationDraft): Obl
     windowStart: draft.windowStart,
     dueDate: draft.due.date,
     status,
+    doneOn: draft.isDone ? draft.doneOn ?? null : null,
     basis,
     consequence: draft.rule.consequence,
     severity: draft.rule.severity,

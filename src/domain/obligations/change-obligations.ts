@@ -31,7 +31,7 @@ export function registrationChangeObligations(ctx: DeriveContext): Obligation[] 
     const label = registrationLabels[change.kind];
     const filed = filedText(change.filedOn);
     return buildObligation(ctx, {
-      rule, id: `registration-change:${change.kind}:${change.changedOn}`, windowStart: change.changedOn, due, isDone: change.filedOn !== undefined,
+      rule, id: `registration-change:${change.kind}:${change.changedOn}`, windowStart: change.changedOn, due, isDone: change.filedOn !== undefined, doneOn: change.filedOn,
       basis: {
         zh: `${label.zh}于${change.changedOn}完成工商变更登记，须在30日内（${due.date}前）向发证机关办理许可证变更。${filed.zh}`,
         en: `The ${label.en} changed at the registry on ${change.changedOn}; the licence change must be filed within 30 days (by ${due.date}).${filed.en}`,
@@ -50,7 +50,7 @@ export function approvalChangeObligations(ctx: DeriveContext): Obligation[] {
     const label = approvalLabels[change.kind];
     const filed = filedText(change.filedOn);
     return buildObligation(ctx, {
-      rule, id: `approval-change:${change.kind}:${change.decidedOn}`, windowStart: change.decidedOn, due, isDone: change.filedOn !== undefined,
+      rule, id: `approval-change:${change.kind}:${change.decidedOn}`, windowStart: change.decidedOn, due, isDone: change.filedOn !== undefined, doneOn: change.filedOn,
       basis: {
         zh: `公司于${change.decidedOn}作出${label.zh}的决定，须在30日内（${due.date}前）向发证机关申请，经批准后方可实施。${filed.zh}`,
         en: `The company decided on a ${label.en} on ${change.decidedOn}; apply within 30 days (by ${due.date}) and carry it out only after approval.${filed.en}`,
@@ -70,7 +70,7 @@ export function provincialFilingObligations(ctx: DeriveContext): Obligation[] {
     const filedOn = ctx.facts.provincialFilings?.[code];
     const filed = filedText(filedOn);
     return buildObligation(ctx, {
-      rule, id: `provincial-filing:${code}`, windowStart: ctx.facts.issuedOn, due, isDone: filedOn !== undefined,
+      rule, id: `provincial-filing:${code}`, windowStart: ctx.facts.issuedOn, due, isDone: filedOn !== undefined, doneOn: filedOn,
       basis: {
         zh: `跨地区许可证须在${province?.zh ?? code}开展业务前向${province?.zh ?? code}通信管理局备案；提醒日取开通业务期限${due.date}。${filed.zh}`,
         en: `A cross-regional licence must be filed with the ${province?.en ?? code} Communications Administration before operating there; the reminder uses the start-operating deadline ${due.date}.${filed.en}`,

@@ -39,7 +39,8 @@ describe('deriveObligations (golden)', () => {
       registrationChanges: [{ kind: 'name', changedOn: '2026-02-20' }],
     }, '2026-03-10');
     expect(rows(result)).toEqual<Row[]>([
-      ['registration-change:name:2026-02-20', '2026-02-20', '2026-03-22', 'due-soon'],
+      // 30 days end on Sunday 2026-03-22, so the period runs to Monday (民法典第二百零三条).
+      ['registration-change:name:2026-02-20', '2026-02-20', '2026-03-23', 'due-soon'],
       ['annual-report:2026', '2026-01-01', '2026-03-31', 'due-soon'],
       ['start-operating:B24-1', '2025-12-20', '2026-12-20', 'upcoming'],
       ['annual-report:2027', '2027-01-01', '2027-03-31', 'upcoming'],
@@ -51,7 +52,7 @@ describe('deriveObligations (golden)', () => {
     ]);
     const change = byId(result, 'registration-change:name:2026-02-20');
     expect(change.basis.zh).toContain('2026-02-20');
-    expect(change.basis.zh).toContain('2026-03-22');
+    expect(change.basis.zh).toContain('2026-03-23');
     expect(change).toMatchObject({ severity: 'medium', source: { ref: expect.stringContaining('第二十九条') } });
   });
 
@@ -138,7 +139,7 @@ describe('deriveObligations (golden)', () => {
       registrationChanges: [{ kind: 'registered-capital', changedOn: '2021-04-01' }],
     }, '2026-05-05');
     expect(rows(result)).toEqual<Row[]>([
-      ['registration-change:registered-capital:2021-04-01', '2021-04-01', '2021-05-01', 'not-applicable'],
+      ['registration-change:registered-capital:2021-04-01', '2021-04-01', '2021-05-03', 'not-applicable'],
       ['annual-report:2022', '2022-01-01', '2022-03-31', 'done'],
       ['start-operating:B24-1', '2021-05-20', '2022-05-20', 'done'],
       ['annual-report:2023', '2023-01-01', '2023-03-31', 'done'],

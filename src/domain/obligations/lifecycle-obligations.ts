@@ -17,7 +17,7 @@ export function startOperatingObligations(ctx: DeriveContext): Obligation[] {
     const due = resolveOffset(ctx.facts.issuedOn, { offset, calendar: ctx.calendar, settings: ctx.settings });
     const opened = openedOn ? { zh: `已于${openedOn}开通。`, en: ` Opened on ${openedOn}.` } : { zh: '尚未记录开通日期。', en: ' No opening date recorded.' };
     return buildObligation(ctx, {
-      rule, id: `start-operating:${code}`, windowStart: ctx.facts.issuedOn, due, isDone: openedOn !== undefined,
+      rule, id: `start-operating:${code}`, windowStart: ctx.facts.issuedOn, due, isDone: openedOn !== undefined, doneOn: openedOn,
       basis: {
         zh: `许可证于${ctx.facts.issuedOn}颁发，${name.zh}应在${months}个月内（${due.date}前）开通。${opened.zh}`,
         en: `The licence was issued on ${ctx.facts.issuedOn}; ${name.en} should open within ${months} months (by ${due.date}).${opened.en}`,
@@ -35,7 +35,7 @@ export function renewalObligation(ctx: DeriveContext): Obligation {
   const opens = resolveOffset(ctx.expiresOn, { ...common, offset: rule.due.windowOpens });
   const filed = ctx.facts.renewalFiledOn;
   return buildObligation(ctx, {
-    rule, id: 'renewal', windowStart: opens.date, due, isDone: filed !== undefined,
+    rule, id: 'renewal', windowStart: opens.date, due, isDone: filed !== undefined, doneOn: filed,
     basis: {
       zh: `许可证有效期至${ctx.expiresOn}，须提前90日、即最迟${due.date}提出延续申请。${filed ? `已于${filed}提出。` : ''}`,
       en: `The licence expires on ${ctx.expiresOn}; renewal must be applied for at least 90 days ahead, by ${due.date}.${filed ? ` Applied on ${filed}.` : ''}`,
@@ -48,7 +48,7 @@ export function expiryObligation(ctx: DeriveContext, windowStart: string): Oblig
   const rule = findObligationRule('expiry');
   const stated = ctx.facts.expiresOn !== undefined;
   return buildObligation(ctx, {
-    rule, id: 'expiry', windowStart, due: fixedDate(ctx.expiresOn), isDone: ctx.facts.renewalFiledOn !== undefined,
+    rule, id: 'expiry', windowStart, due: fixedDate(ctx.expiresOn), isDone: ctx.facts.renewalFiledOn !== undefined, doneOn: ctx.facts.renewalFiledOn,
     basis: stated
       ? { zh: `许可证载明有效期至${ctx.expiresOn}。`, en: `The licence states it is valid until ${ctx.expiresOn}.` }
       : { zh: `许可证于${ctx.facts.issuedOn}颁发，有效期5年，按颁发日计至${ctx.expiresOn}（请以证书为准）。`,

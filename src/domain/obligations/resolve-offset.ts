@@ -29,8 +29,13 @@ export function resolveOffset(
       const result = options.calendar.addWorkingDays(from, n);
       return { date: result.date, provisional: result.provisional, provisionalReason: result.provisionalReason };
     }
-    case 'calendar-days':
-      return { date: options.calendar.addCalendarDays(from, n), provisional: false, provisionalReason: null };
+    case 'calendar-days': {
+      const date = options.calendar.addCalendarDays(from, n);
+      // 民法典第二百零三条: the last day of a period on a rest day moves to the next working day.
+      if (!options.offset.lastDayRolls || n <= 0 || options.calendar.isWorkingDay(date)) return { date, provisional: false, provisionalReason: null };
+      const next = options.calendar.addWorkingDays(date, 1);
+      return { date: next.date, provisional: next.provisional, provisionalReason: next.provisionalReason };
+    }
     case 'months':
       return { date: addMonths(from, n), provisional: false, provisionalReason: null };
   }

@@ -41,9 +41,12 @@ export interface LicenceFacts {
   approvalChanges?: ApprovalChange[];
   /** Years (of filing, e.g. 2026 for the Jan–Mar 2026 report) whose annual report was filed. */
   annualReportsFiled?: number[];
+  /** When each filed annual report was filed, by year, where known (the compliance score reads it). */
+  annualReportsFiledOn?: Record<number, IsoDate>;
   numbersHeld?: HeldNumber[];
   /** Years whose number-resource annual report was filed. */
   numberReportsFiled?: number[];
+  numberReportsFiledOn?: Record<number, IsoDate>;
   /** Provinces a cross-regional holder operates in. */
   provincesOfOperation?: string[];
   /** Province code → date the licence was filed there. */
@@ -71,6 +74,8 @@ export interface Obligation {
   windowStart: IsoDate;
   dueDate: IsoDate;
   status: ObligationStatus;
+  /** The day the facts show it done (a report filed, a service opened), when they say; null otherwise. */
+  doneOn: IsoDate | null;
   /** Why it applies, with the dates it was computed from. */
   basis: LocalizedText;
   consequence: LocalizedText;
