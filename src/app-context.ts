@@ -6,6 +6,7 @@ import type { HashingQueue } from './modules/auth/hashing-queue.ts';
 import type { CalendarHolder } from './modules/calendar/calendar-holder.ts';
 import type { TokenCache } from './modules/auth/token-cache.ts';
 import type { BlobStore } from './platform/storage/blob-store.ts';
+import type { Mailer } from './modules/reminders/email.ts';
 
 /** Everything a use case may reach outside itself: the adapters, passed in, never imported as globals. */
 export interface AppContext {
@@ -22,4 +23,6 @@ export interface AppContext {
   tokenCache: TokenCache;
   /** Uploaded files, addressed by SHA-256 (disk or database, by configuration). */
   blobs: BlobStore;
+  /** Reminder mail over LICENSEDESK_SMTP_URL (not configured: no mail is queued). */
+  mailer: Mailer;
 }

@@ -1,3 +1,7 @@
+import { refreshAllObligations } from './modules/obligations/refresh.ts';
+import { reminderRoutes } from './modules/reminders/routes.ts';
+import { sweepReminders } from './modules/reminders/sweep.ts';
+import { installPeriodicTask } from './platform/http/periodic-task.ts';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { repoRoot } from './platform/repo-root.ts';
@@ -33,6 +37,7 @@ import { organisationAdminRoutes } from './modules/organisations/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { materialRoutes } from './modules/applications/materials-routes.ts';
 import { licenceRoutes } from './modules/licences/routes.ts';
+import { calendarFeedRoutes } from './modules/calendar-feeds/routes.ts';
 import { registerMultipart } from './platform/http/receive-upload.ts';
 import { startCalendarSync } from './modules/calendar/calendar-sync.ts';
 import { refreshOpenDueDates } from './modules/applications/due-dates.ts';
@@ -95,12 +100,22 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await applicationRoutes(app, ctx);
   await materialRoutes(app, ctx);
   await licenceRoutes(app, ctx);
+  await reminderRoutes(app, ctx);
+  await calendarFeedRoutes(app, ctx);
 
   // Due dates of applications stored before they were kept, or under a calendar this instance has not seen change.
   await refreshOpenDueDates(ctx, ctx.db);
+  // Licences whose obligations were derived under other rules (a release) or another calendar: brought up to date.
+  await refreshAllObligations(ctx, ctx.db, { inTransactions: true });
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   // A calendar change made by the CLI or another instance reaches this one within seconds; stopped with the app.
   const calendarSync = startCalendarSync(ctx);
   app.addHook('onClose', () => calendarSync.stop());
+  // Reminders: planned and delivered every LICENSEDESK_SWEEP_SECONDS (0: the CLI's `reminders sweep` does it).
+  if (ctx.config.sweepSeconds > 0) {
+    // Once at start too: what fell due while the server was down is sent now, not a sweep interval later.
+    installPeriodicTask(app, { intervalMs: ctx.config.sweepSeconds * 1000, task: () => sweepReminders(ctx), onError: (err) => ctx.logger.error({ err }, 'reminder sweep failed'), runAtStart: true });
+  }
+  app.addHook('onClose', async () => ctx.mailer.close());
   return app;
 }

@@ -12,6 +12,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { createHashingQueue } from './modules/auth/hashing-queue.ts';
 import { createCalendarHolder } from './modules/calendar/calendar-holder.ts';
 import { createTokenCache } from './modules/auth/token-cache.ts';
+import { createMailer } from './modules/reminders/email.ts';
 
 /** Reads the version once from package.json. */
 export function packageVersion(): string {
@@ -42,5 +43,6 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     calendar,
     tokenCache: createTokenCache(),
     blobs,
+    mailer: createMailer(config),
   };
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import { loadConfig } from '../platform/config.ts';
+import type { Clock } from '../platform/clock.ts';
 import { createContext, packageVersion } from '../create-context.ts';
 import { createLogger } from '../platform/logger.ts';
 import { AppError } from '../platform/errors/app-error.ts';
@@ -14,15 +15,16 @@ export class CliExit extends Error {
 }
 
 /** Opens the configured database for a command (quiet logs), runs `work`, and always closes it. */
-export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+export async function withContext<T>(work: (ctx: AppContext) => Promise<T>, options: { clock?: Clock } = {}): Promise<T> {
   const config = loadConfig(process.env, packageVersion());
-  const ctx = await createContext(config, { logger: createLogger('warn') });
+  const ctx = await createContext(config, { logger: createLogger('warn'), clock: options.clock });
   try {
     // A first start that just works from any command: an empty database gets its owner (and demo) here too.
     // On stderr, so a command's own output (e.g. a batch) stays clean.
     announceBootstrap(await bootstrapIfEmpty(ctx), `http://${config.host}:${config.port}`, process.stderr);
     return await work(ctx);
   } finally {
+    ctx.mailer.close();
     await ctx.database.close();
   }
 }

@@ -13,6 +13,7 @@ import { registerOperatorCommands } from './commands/operator.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerApplicationCommands } from './commands/applications.ts';
 import { registerLicenceCommands } from './commands/licences.ts';
+import { registerReminderCommands } from './commands/reminders.ts';
 import { packageVersion } from '../create-context.ts';
 
 // Piped into `head` or the like: when the reader has gone, stop quietly (exit 0) as Unix tools do, not with a stack trace.
@@ -42,6 +43,7 @@ registerOperatorCommands(program);
 registerOrgCommands(program);
 registerApplicationCommands(program);
 registerLicenceCommands(program);
+registerReminderCommands(program);
 
 try {
   await program.parseAsync(process.argv);

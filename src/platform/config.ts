@@ -24,6 +24,18 @@ export interface Config {
   uploadMaxBytes: number;
   /** Where uploaded files live: `fs` under <data dir>/blobs, or `database` (several instances, no shared disk). */
   blobStore: 'fs' | 'database';
+  /** SMTP server for reminder mail (LICENSEDESK_SMTP_URL, e.g. smtp://user:pass@mail.example.com:587); null: no email. */
+  smtpUrl: string | null;
+  /** The From address of that mail (LICENSEDESK_MAIL_FROM). */
+  mailFrom: string;
+  /** How often the server sweeps for reminders to send, in seconds (LICENSEDESK_SWEEP_SECONDS; 0: never, the CLI does). */
+  sweepSeconds: number;
+  /** The address users reach LicenseDesk at, for links in mail and webhooks (LICENSEDESK_PUBLIC_URL). */
+  publicUrl: string;
+  /** Whether LICENSEDESK_PUBLIC_URL was set: when not, an address shown in the browser is the one it was reached at. */
+  publicUrlSet: boolean;
+  /** Whether webhooks may target loopback and private addresses (LICENSEDESK_WEBHOOK_ALLOW_PRIVATE=1); off by default. */
+  webhookAllowPrivate: boolean;
   version: string;
 }
 
@@ -44,7 +56,34 @@ export const configDefaults = {
   LICENSEDESK_SESSION_HOURS: '168',
   LICENSEDESK_UPLOAD_MAX_MB: '20',
   LICENSEDESK_BLOB_STORE: 'fs',
+  LICENSEDESK_MAIL_FROM: 'LicenseDesk <no-reply@licensedesk.local>',
+  LICENSEDESK_SWEEP_SECONDS: '300',
 } as const;
+
+function parseSmtpUrl(raw: string | undefined): string | null {
+  const value = (raw ?? '').trim();
+  if (value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail('LICENSEDESK_SMTP_URL is not a URL, e.g. smtp://user:pass@mail.example.com:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') fail(`LICENSEDESK_SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}"`);
+  return value;
+}
+
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  const value = (raw ?? '').trim();
+  if (value === '') return `http://localhost:${port}`;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return value.replace(/\/+$/, '');
+  } catch {
+    fail(`LICENSEDESK_PUBLIC_URL must be an http(s):// address, got "${value}"`);
+  }
+}
 
 function fail(message: string): never {
   throw new AppError('CONFIG_INVALID', { en: message, zh: message });
@@ -135,6 +174,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     dbPoolSize: env.LICENSEDESK_DB_POOL_SIZE === undefined ? defaultDbPoolSize() : parseIntVar('LICENSEDESK_DB_POOL_SIZE', env.LICENSEDESK_DB_POOL_SIZE, { min: 1, max: 100 }),
     uploadMaxBytes: parseIntVar('LICENSEDESK_UPLOAD_MAX_MB', env.LICENSEDESK_UPLOAD_MAX_MB ?? configDefaults.LICENSEDESK_UPLOAD_MAX_MB, { min: 1, max: 1024 }) * 1024 * 1024,
     blobStore,
+    smtpUrl: parseSmtpUrl(env.LICENSEDESK_SMTP_URL),
+    mailFrom: (env.LICENSEDESK_MAIL_FROM ?? configDefaults.LICENSEDESK_MAIL_FROM).trim() || configDefaults.LICENSEDESK_MAIL_FROM,
+    sweepSeconds: parseIntVar('LICENSEDESK_SWEEP_SECONDS', env.LICENSEDESK_SWEEP_SECONDS ?? configDefaults.LICENSEDESK_SWEEP_SECONDS, { min: 0, max: 86400 }),
+    publicUrl: parsePublicUrl(env.LICENSEDESK_PUBLIC_URL, port),
+    publicUrlSet: (env.LICENSEDESK_PUBLIC_URL ?? '').trim() !== '',
+    webhookAllowPrivate: ['1', 'true'].includes((env.LICENSEDESK_WEBHOOK_ALLOW_PRIVATE ?? '').trim()),
     version,
   };
 }

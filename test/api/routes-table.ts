@@ -31,6 +31,12 @@ export const applicationOf = (org: SeededOrg) => org.applicationIdsByClient?.[or
 /** The licence of the organisation's first listed company (a made-up company's id where the tests name one). */
 export const licenceOf = (org: SeededOrg) => org.licenceIdsByClient?.[org.clientIds[0]] ?? org.clientIds[0];
 
+/** The expiry obligation of the organisation's first listed company's licence (a made-up id where none is seeded). */
+export const obligationOf = (org: SeededOrg) => org.obligationIdsByClient?.[org.clientIds[0]] ?? org.clientIds[0];
+
+/** The organisation's seeded webhook (a made-up id where none is seeded). */
+export const webhookOf = (org: SeededOrg) => org.webhookId ?? org.clientIds[0];
+
 export interface ForeignIds {
   userId: string;
   tokenId: string;
@@ -66,8 +72,21 @@ export const idRoutes: IdRoute[] = [
   { name: 'licence history', companyData: true, method: 'GET', url: (o) => `/api/licences/${licenceOf(o)}/events` },
   { name: 'record a licence event', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/licences/${licenceOf(o)}/events`, payload: { kind: 'licence-change', date: '2025-01-02' } },
   { name: 'remove a licence event', companyData: true, clientForbidden: true, method: 'DELETE', url: (o) => `/api/licences/${licenceOf(o)}/events/0a1b2c3d-1111-4222-8333-944455556666` },
+  { name: 'get obligation', companyData: true, method: 'GET', url: (o) => `/api/obligations/${obligationOf(o)}` },
+  { name: 'complete obligation', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/obligations/${obligationOf(o)}/complete`, payload: { note: 'tampered' } },
+  { name: 'reopen obligation', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/obligations/${obligationOf(o)}/reopen` },
+  { name: 'assign obligation', companyData: true, clientForbidden: true, method: 'PUT', url: (o) => `/api/obligations/${obligationOf(o)}/assignee`, payload: { assigneeId: null } },
+  { name: 'upload obligation evidence', companyData: true, clientForbidden: true, method: 'POST', url: (o) => `/api/obligations/${obligationOf(o)}/evidence` },
+  { name: 'download obligation evidence', companyData: true, method: 'GET', url: (o) => `/api/obligations/${obligationOf(o)}/evidence` },
+  { name: 'patch webhook', clientForbidden: true, method: 'PATCH', url: (o) => `/api/webhooks/${webhookOf(o)}`, payload: { version: 1, isActive: true } },
+  { name: 'delete webhook', clientForbidden: true, method: 'DELETE', url: (o) => `/api/webhooks/${webhookOf(o)}` },
+  { name: 'test webhook', clientForbidden: true, method: 'POST', url: (o) => `/api/webhooks/${webhookOf(o)}/test` },
+  { name: 'webhook deliveries', clientForbidden: true, method: 'GET', url: (o) => `/api/webhooks/${webhookOf(o)}/deliveries` },
   { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
+  // Feeds are personal and none is seeded: this id is nobody's. Revoking another organisation's real feed is covered in
+  // calendar-feeds.api.test.ts.
+  { name: 'revoke calendar feed', method: 'DELETE', url: () => '/api/calendar-feeds/0a1b2c3d-2222-4333-8444-955566667777' },
 ];
 
 /** Every write route, with a valid body to mutate in the bad-input tests. */
@@ -107,6 +126,14 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'record a licence event', method: 'POST', url: (o) => `/api/licences/${licenceOf(o)}/events`, valid: { kind: 'service-opened', date: '2024-05-01', serviceCode: 'B24-1', note: '已开通' }, required: 'kind', wrongType: ['date', 20240501], longField: 'note', textField: 'serviceCode' },
   { name: 'patch licence', method: 'PATCH', url: (o) => `/api/licences/${licenceOf(o)}`, valid: { version: 1, notes: '原件存档于档案室' }, required: 'version', wrongType: ['issuedOn', 20260105], longField: 'notes', textField: 'licenceNumber' },
   { name: 'update rule overrides', method: 'PUT', url: () => '/api/settings/rules', valid: { version: 1, overrides: { 'processing.in-province.working-days': 45 } }, required: 'version', wrongType: ['overrides', 'forty-five'] },
+  { name: 'complete obligation', method: 'POST', url: (o) => `/api/obligations/${obligationOf(o)}/complete`, valid: { note: '已提交续期申请' }, wrongType: ['note', 5], longField: 'note' },
+  { name: 'assign obligation', method: 'PUT', url: (o) => `/api/obligations/${obligationOf(o)}/assignee`, valid: { assigneeId: null }, required: 'assigneeId', wrongType: ['assigneeId', 5] },
+  { name: 'obligations in bulk', method: 'POST', url: () => '/api/obligations/bulk', valid: { action: 'complete', ids: ['7d0c1a2e-1111-4222-8333-944455556666'], note: '批量' }, required: 'action', wrongType: ['ids', 'x'], longField: 'note' },
+  { name: 'mark notifications read', method: 'POST', url: () => '/api/notifications/read', valid: { all: true }, wrongType: ['ids', 'x'] },
+  { name: 'update reminder settings', method: 'PUT', url: () => '/api/settings/reminders', valid: { leadDays: [30, 7], overdueWeekly: true, version: 0 }, required: 'leadDays', wrongType: ['overdueWeekly', 'yes'] },
+  { name: 'create webhook', method: 'POST', url: () => '/api/webhooks', valid: { url: 'https://hooks.example.com/x', preset: 'generic', name: '值班群' }, required: 'url', wrongType: ['preset', 5], longField: 'name', textField: 'name' },
+  { name: 'patch webhook', method: 'PATCH', url: (o) => `/api/webhooks/${webhookOf(o)}`, valid: { version: 1, name: '值班群' }, required: 'version', wrongType: ['isActive', 'yes'], longField: 'name', textField: 'name' },
+  { name: 'create calendar feed', method: 'POST', url: () => '/api/calendar-feeds', valid: { scope: 'user' }, required: 'scope', wrongType: ['scope', 5] },
 ];
 
 /** Write routes that take no body: they still must refuse a malformed or oversized one, changing nothing. */
@@ -122,9 +149,14 @@ export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE
   { name: 'generate a document', method: 'POST', url: (o) => `/api/applications/${applicationOf(o)}/documents/application-letter` },
   { name: 'remove a checklist item', method: 'DELETE', url: (o) => `/api/applications/${applicationOf(o)}/materials/custom-0a1b2c3d` },
   { name: 'revoke token', method: 'DELETE', url: () => '/api/tokens/7d0c1a2e-1111-4222-8333-944455556666' },
+  { name: 'revoke calendar feed', method: 'DELETE', url: () => '/api/calendar-feeds/7d0c1a2e-1111-4222-8333-944455556666' },
+  { name: 'reopen obligation', method: 'POST', url: (o) => `/api/obligations/${obligationOf(o)}/reopen` },
+  { name: 'delete webhook', method: 'DELETE', url: (o) => `/api/webhooks/${webhookOf(o)}` },
+  { name: 'test webhook', method: 'POST', url: (o) => `/api/webhooks/${webhookOf(o)}/test` },
 ];
 
 /** Routes that take a file (multipart/form-data): their file checks live in materials.api.test.ts; these rows add the body-shape cases. */
-export const uploadRoutes: Array<{ name: string; method: 'PUT'; url: (org: SeededOrg) => string }> = [
+export const uploadRoutes: Array<{ name: string; method: 'PUT' | 'POST'; url: (org: SeededOrg) => string }> = [
   { name: 'upload a material', method: 'PUT', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence` },
+  { name: 'upload obligation evidence', method: 'POST', url: (o) => `/api/obligations/${obligationOf(o)}/evidence` },
 ];

@@ -8,7 +8,7 @@ import type { AppContext } from '../../src/app-context.ts';
 
 /** Everything organisation B owns, to prove a refused request changed nothing. */
 async function snapshot(ctx: AppContext, orgId: string) {
-  const [organisation, clients, users, tokens, audit, applications, events] = await Promise.all([
+  const [organisation, clients, users, tokens, audit, applications, events, obligations, webhooks, deliveries] = await Promise.all([
     ctx.db.selectFrom('organisations').selectAll().where('id', '=', orgId).execute(),
     ctx.db.selectFrom('clients').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('users').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
@@ -16,8 +16,11 @@ async function snapshot(ctx: AppContext, orgId: string) {
     ctx.db.selectFrom('auditLog').select(['id']).where('orgId', '=', orgId).execute(),
     ctx.db.selectFrom('applications').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
     ctx.db.selectFrom('applicationEvents').select(['id']).where('orgId', '=', orgId).execute(),
+    ctx.db.selectFrom('obligations').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
+    ctx.db.selectFrom('webhooks').selectAll().where('orgId', '=', orgId).orderBy('id').execute(),
+    ctx.db.selectFrom('reminderDeliveries').select(['id']).where('orgId', '=', orgId).execute(),
   ]);
-  return JSON.stringify({ organisation, clients, users, tokens, audit: audit.length, applications, events: events.length });
+  return JSON.stringify({ organisation, clients, users, tokens, audit: audit.length, applications, events: events.length, obligations, webhooks, deliveries: deliveries.length });
 }
 
 describe.each(testDialects())('tenant isolation on $name', (dialect) => {

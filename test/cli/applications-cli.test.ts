@@ -91,6 +91,38 @@ describe('licensedesk applications', () => {
     expect(cli(['licences', 'list', '--org', org.orgId, '--status', 'lapsed']).status).toBe(1);
   });
 
+  it('lists the stored obligations, due within N days, as JSON and as a table', () => {
+    const json = cli(['obligations', 'list', '--org', org.orgId, '--json']);
+    expect(json.status, json.stderr).toBe(0);
+    const items = JSON.parse(json.stdout) as Array<{ key: string; licenceNumber: string; status: string; dueOn: string }>;
+    expect(items.filter((o) => o.licenceNumber === '京B2-20240001').map((o) => o.key)).toEqual(expect.arrayContaining(['start-operating:B24-1', 'annual-report:2025', 'renewal', 'expiry']));
+    expect(items.map((o) => o.dueOn)).toEqual([...items.map((o) => o.dueOn)].sort());
+    // Due within 30 days: every open one due by then, the overdue ones first.
+    const soon = JSON.parse(cli(['obligations', 'list', '--org', org.orgId, '--due-within', '30', '--json']).stdout) as typeof items;
+    const limit = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
+    expect(soon.length).toBeGreaterThan(0);
+    expect(soon.every((o) => o.dueOn <= limit && ['overdue', 'due-soon'].includes(o.status))).toBe(true);
+    const table = cli(['obligations', 'list', '--org', org.orgId, '--status', 'overdue']).stdout;
+    expect(table).toMatch(/2025-01-15\s+✗ 已逾期 overdue\s+开通业务 Start operating\s+start-operating:B24-1\s+京B2-20240001\s+Cli client 1/);
+    expect(cli(['obligations', 'list', '--org', org.orgId, '--due-within', 'soon']).status).toBe(1);
+    expect(cli(['obligations', 'list', '--org', org.orgId, '--status', 'late']).status).toBe(1);
+  });
+
+  it('sweeps reminders as of a given instant: the managers are told in the app, once', () => {
+    // A later day needs saying so: its reminders would be used up.
+    expect(cli(['reminders', 'sweep', '--now', '2027-01-20T09:00:00+08:00']).stderr).toContain('--allow-future');
+    const first = cli(['reminders', 'sweep', '--now', '2027-01-20T09:00:00+08:00', '--allow-future', '--json']);
+    expect(first.status, first.stderr).toBe(0);
+    const counts = JSON.parse(first.stdout) as { planned: number; notified: number; queued: number };
+    // Each licence: start of operations, the 2025 and 2026 reports overdue, the 2027 report 70 days out; owner and admin.
+    expect(counts).toMatchObject({ planned: 8, notified: 16, queued: 0 });
+    const again = cli(['reminders', 'sweep', '--now', '2027-01-20T09:00:00+08:00', '--allow-future']);
+    expect(again.stdout).toContain('obligations planned 0');
+    expect(cli(['reminders', 'sweep', '--now', 'tomorrow']).status).toBe(1);
+    expect(cli(['reminders', 'sweep', '--now', '2026-02-30T00:00:00Z']).status).toBe(1);
+    expect(cli(['reminders', 'sweep', '--now', '9999-12-31T23:59:59Z', '--allow-future']).status).toBe(1);
+  });
+
   it('writes the package, whose manifest hashes match its files; a missing id writes nothing', async () => {
     const out = path.join(dir, 'package.zip');
     const r = cli(['applications', 'package', appId, out]);

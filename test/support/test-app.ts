@@ -31,7 +31,7 @@ export async function createTestApp(dialect: TestDialect, env: Record<string, st
   const database = await dialect.create();
   // Uploaded files go to a folder of this app's own, never ./data.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-data-'));
-  const config = loadConfig({ DATABASE_URL: database.url, LICENSEDESK_DEMO: '0', LOG_LEVEL: 'silent', LICENSEDESK_DATA_DIR: dataDir, ...env }, 'test');
+  const config = loadConfig({ DATABASE_URL: database.url, LICENSEDESK_DEMO: '0', LOG_LEVEL: 'silent', LICENSEDESK_DATA_DIR: dataDir, LICENSEDESK_SWEEP_SECONDS: '0', ...env }, 'test');
   const ctx = await createContext(config, { logger: createLogger('silent'), clock: options.clock });
   const app = await buildApp(ctx);
   await app.ready();
@@ -83,6 +83,10 @@ export interface SeededOrg {
   applicationIdsByClient?: Record<string, string>;
   /** After `seedApplications`: each client company's licence, entered directly (京B2-2024000N). */
   licenceIdsByClient?: Record<string, string>;
+  /** Each licence's expiry obligation, by client company. */
+  obligationIdsByClient?: Record<string, string>;
+  /** A paused webhook of the organisation's. */
+  webhookId?: string;
 }
 
 const validCodes = ['91350100M000100Y43', '91512081MA62K0260E', '9131000063159284XQ'];
@@ -120,11 +124,18 @@ export async function makeOperator(ctx: AppContext, email: string): Promise<void
 export async function seedApplications(ctx: AppContext, org: SeededOrg): Promise<SeededOrg> {
   const applicationIdsByClient: Record<string, string> = {};
   const licenceIdsByClient: Record<string, string> = {};
+  const obligationIdsByClient: Record<string, string> = {};
   for (const [i, clientId] of org.clientIds.entries()) {
     const application = await createApplication(ctx, operatorActor(org.orgId), { clientId, serviceCode: 'B24-1', scope: 'BJ' });
     applicationIdsByClient[clientId] = application.id;
     const licence = await createLicence(ctx, operatorActor(org.orgId), { clientId, licenceNumber: `京B2-2024000${i + 1}`, services: [{ serviceCode: 'B24-1', scope: 'BJ' }], issuedOn: '2024-01-15' });
     licenceIdsByClient[clientId] = licence.id;
+    const expiry = await ctx.db.selectFrom('obligations').select('id').where('licenceId', '=', licence.id).where('key', '=', 'expiry').executeTakeFirstOrThrow();
+    obligationIdsByClient[clientId] = expiry.id;
   }
-  return { ...org, applicationIdsByClient, licenceIdsByClient };
+  // One webhook, paused so no sweep ever posts to it.
+  const webhookId = randomUUID();
+  const now = new Date().toISOString();
+  await ctx.db.insertInto('webhooks').values({ id: webhookId, orgId: org.orgId, name: `${org.orgId.slice(0, 4)} hook`, url: 'https://hooks.example.com/licensedesk', preset: 'generic', secret: 'seeded-secret-123', isActive: 0, version: 1, createdBy: null, createdAt: now, updatedAt: now }).execute();
+  return { ...org, applicationIdsByClient, licenceIdsByClient, obligationIdsByClient, webhookId };
 }

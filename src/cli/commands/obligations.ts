@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { describeScope } from '../../domain/catalog/authorities.ts';
-import { ObligationsPreviewRequest } from '../../modules/obligations/schemas.ts';
+import { obligationStatuses, ObligationsPreviewRequest, type ObligationListQuery, type StoredObligation } from '../../modules/obligations/schemas.ts';
+import { listStoredObligations } from '../../modules/obligations/stored-service.ts';
+import { refreshAllObligations } from '../../modules/obligations/refresh.ts';
+import { operatorActor } from '../../modules/access/actor.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { previewObligations } from '../../modules/obligations/service.ts';
 import type { Obligation } from '../../domain/obligations/types.ts';
-import { withContext } from '../cli-context.ts';
+import { resolveOrg, withContext } from '../cli-context.ts';
 import { formatTable } from './format-table.ts';
 import { overridesFor } from './load-cli-overrides.ts';
 import { assertMatchesSchema, exitWithError, readJsonFile } from './read-json-input.ts';
@@ -39,8 +43,44 @@ function formatPreview(p: Preview): string {
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
+const storedStatus: Record<string, string> = { ...statuses, upcoming: '  upcoming 未到期' };
+
+async function listStored(o: { org?: string; dueWithin?: string; status?: string; json?: boolean }): Promise<void> {
+  const dueWithinDays = o.dueWithin === undefined ? undefined : Number(o.dueWithin);
+  if (dueWithinDays !== undefined && (!Number.isInteger(dueWithinDays) || dueWithinDays < 0 || dueWithinDays > 3660)) {
+    throw new AppError('BAD_REQUEST', { zh: `--due-within 须为 0–3660 的整数，收到 ${o.dueWithin}`, en: `--due-within must be a whole number of days, 0–3660; got "${o.dueWithin}"` });
+  }
+  if (o.status !== undefined && !(obligationStatuses as readonly string[]).includes(o.status)) {
+    throw new AppError('BAD_REQUEST', { zh: `--status 无效：${o.status}`, en: `--status must be one of ${obligationStatuses.join(', ')}; got "${o.status}"` });
+  }
+  await withContext(async (ctx) => {
+    const actor = operatorActor(await resolveOrg(ctx, o.org));
+    // Rows derived under other rules or another calendar are brought up to date first (a no-op when none are).
+    await refreshAllObligations(ctx, ctx.db, { orgId: actor.orgId, inTransactions: true });
+    const items: StoredObligation[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listStoredObligations(ctx, actor, { dueWithinDays, status: o.status as ObligationListQuery['status'], cursor, pageSize: 200 });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    if (o.json) return write(JSON.stringify(items));
+    if (items.length === 0) return write(dueWithinDays === undefined ? 'No obligations. 暂无合规事项。' : `Nothing due within ${dueWithinDays} days. ${dueWithinDays} 天内没有到期事项。`);
+    const rows = items.map((i) => [i.dueOn, storedStatus[i.status], `${i.title.zh} ${i.title.en}`, i.key, i.licenceNumber, i.clientName, i.assignee?.name ?? '']);
+    write(formatTable({ head: ['due', 'status', 'obligation', 'key', 'licence', 'client', 'assignee'], rows }));
+  });
+}
+
 export function registerObligationsCommands(program: Command): void {
   const obligations = program.command('obligations').description('Obligations of a licence after issue 取证后义务');
+  obligations
+    .command('list')
+    .description("The organisation's stored obligations (合规事项), soonest due first")
+    .option('--org <id>', 'organisation id (needed when there are several)')
+    .option('--due-within <days>', 'only open ones due within this many days (overdue ones included)')
+    .option('--status <status>', `only this status (${obligationStatuses.join(', ')})`)
+    .option('--json', 'print JSON (as GET /api/obligations items)')
+    .action((o: { org?: string; dueWithin?: string; status?: string; json?: boolean }) => listStored(o));
   obligations
     .command('preview')
     .description('Obligations with due dates and status, from the licence facts, on the official calendar')

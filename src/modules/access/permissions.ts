@@ -26,6 +26,11 @@ export const permissionRoles = {
   /** The licence registry: client users read their own company's licences. */
   'licences:read': ['owner', 'admin', 'staff', 'client'],
   'licences:write': ['owner', 'admin', 'staff'],
+  /** Stored obligations (合规事项): client users read their own company's; staff assign and complete them. */
+  'obligations:read': ['owner', 'admin', 'staff', 'client'],
+  'obligations:write': ['owner', 'admin', 'staff'],
+  /** The organisation-wide calendar feed and the portfolio dashboard's figures. */
+  'portfolio:read': ['owner', 'admin', 'staff'],
   'rules:read': ['owner', 'admin', 'staff'],
   'tokens:own': ['owner', 'admin', 'staff', 'client'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -55,7 +55,9 @@ export async function reviewMaterialFile(db: Db, scope: Scope, target: { id: str
  * upload may take its content back only when nothing else refers to it; the hash says nothing about its owner.
  */
 export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean> {
-  return (await db.selectFrom('materialFiles').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
+  if ((await db.selectFrom('materialFiles').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined) return true;
+  // Evidence of a completed obligation is kept the same way.
+  return (await db.selectFrom('obligations').select('id').where('evidenceSha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
 }
 
 export type CustomItemRow = Selectable<ApplicationItemsTable>;

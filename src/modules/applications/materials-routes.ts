@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { IdParams, fileResponse, multipartFileBody, withErrors } from '../../platform/http/schemas.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { actorOf } from '../auth/authenticate.ts';
 import { CustomItemRequest, MaterialChecklistItem, MaterialFileQuery, MaterialParams, MaterialReviewRequest } from './materials-schemas.ts';
 import * as service from './materials-service.ts';
@@ -9,14 +10,6 @@ import { buildPackage, docxMime, generateDocument } from './documents-service.ts
 
 const ItemRef = Type.Ref('MaterialChecklistItem');
 type Params = { id: string; key: string };
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Chinese file names arrive intact. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 allows none of them in the encoded name.
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
   app.addSchema(MaterialChecklistItem);

@@ -1,3 +1,4 @@
+import { refreshLicenceObligations } from '../obligations/refresh.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
 import { describeApplicationState, type ApplicationState } from '../../domain/workflow/application-states.ts';
@@ -97,6 +98,8 @@ export async function transitionApplication(ctx: AppContext, actor: Actor, id: s
         id: changes.licenceId, orgId: actor.orgId, clientId: before.clientId, applicationId: id, number: licenceNumber!, serviceCode: before.serviceCode,
         scope: before.scope, services: JSON.stringify([{ serviceCode: before.serviceCode, scope: before.scope }]), issuedOn: request.issuedOn!, expiresOn: expiresOn!, version: 1, createdAt: now, updatedAt: now,
       });
+      // The new licence's obligations exist from the moment it does.
+      await refreshLicenceObligations(ctx, trx, changes.licenceId);
     }
     const fromTitle = describeApplicationState(from).title;
     const toTitle = describeApplicationState(check.result.state).title;

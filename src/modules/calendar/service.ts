@@ -1,3 +1,4 @@
+import { refreshAllObligations } from '../obligations/refresh.ts';
 import type { AppContext } from '../../app-context.ts';
 import { refreshOpenDueDates } from '../applications/due-dates.ts';
 import { AppError, forbidden, notFound, type Bilingual, type FieldIssue } from '../../platform/errors/app-error.ts';
@@ -98,8 +99,10 @@ export async function loadYear(ctx: AppContext, actor: Actor, input: LoadYearInp
     });
   });
   await ctx.calendar.reload(ctx.db);
-  // Expected dates in working days move with the calendar: every open application's due date follows.
+  // Expected dates in working days move with the calendar: every open application's due date follows, and every
+  // licence's stored obligations (a batch per transaction, each licence stamped with the calendar it was derived under).
   await refreshOpenDueDates(ctx, ctx.db);
+  await refreshAllObligations(ctx, ctx.db, { inTransactions: true });
   return { year: arrangement.year, days: arrangement.days.length, replaced: Boolean(previous) };
 }
 
@@ -112,8 +115,10 @@ export async function unloadYear(ctx: AppContext, actor: Actor, year: number): P
     await recordCalendarChange(trx, ctx, { actor, action: 'calendar.unload', year, summary: { zh: `移除 ${year} 年载入的节假日安排`, en: `Removed the loaded ${year} arrangement` } });
   });
   await ctx.calendar.reload(ctx.db);
-  // Expected dates in working days move with the calendar: every open application's due date follows.
+  // Expected dates in working days move with the calendar: every open application's due date follows, and every
+  // licence's stored obligations (a batch per transaction, each licence stamped with the calendar it was derived under).
   await refreshOpenDueDates(ctx, ctx.db);
+  await refreshAllObligations(ctx, ctx.db, { inTransactions: true });
 }
 
 /** Every year with an arrangement, where it comes from, and the next years not yet published. */

@@ -1,35 +1,20 @@
+import { refreshLicenceObligations } from '../obligations/refresh.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
 import { addDays } from '../../domain/dates/civil-date.ts';
 import { checkAccessNumber } from '../../domain/identifiers/check-access-number.ts';
-import { applyCancellation, licenceFactsOf, numbersHeldOn, type LicenceEvent as DomainLicenceEvent, type LicenceEventKind } from '../../domain/licences/licence-facts.ts';
+import { licenceFactsOf, numbersHeldOn, type LicenceEvent as DomainLicenceEvent, type LicenceEventKind } from '../../domain/licences/licence-facts.ts';
 import { defaultExpiresOn } from '../../domain/obligations/default-expires-on.ts';
 import { AppError, invalidFields, notFound, type Bilingual, type FieldIssue } from '../../platform/errors/app-error.ts';
 import { scopeOf, type Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { previewObligations } from '../obligations/service.ts';
-import { loadRuleOverrides } from '../settings/load-rule-overrides.ts';
+import type { Db } from '../../platform/db/database.ts';
 import * as repo from './repository.ts';
 import type { LicenceEvent as LicenceEventView, LicenceEventRequest } from './schemas.ts';
 import { licenceEntity, maxTermSlackDays, readServices, requireLicence } from './service.ts';
 
 // A licence's history (开通, 工商变更, 年报, 码号, 续期, 注销): recording and removing its events, and the obligations
 // derived from it.
-
-/** The licence's obligations as the rules derive them today, from its services, scope, dates and history. */
-export async function licenceObligations(ctx: AppContext, actor: Actor, id: string) {
-  const row = await requireLicence(ctx, actor, id);
-  const services = readServices(row);
-  const events = asDomainEvents(await repo.listLicenceEvents(ctx.db, scopeOf(actor), id));
-  const { services: _codes, scope: _scope, ...facts } = licenceFactsOf({ services: services.map((s) => s.serviceCode), scope: services[0].scope, issuedOn: row.issuedOn, expiresOn: row.expiresOn }, events);
-  const derived = previewObligations({
-    input: { ...facts, services: services.map((s) => s.serviceCode), scope: services[0].scope },
-    today: ctx.clock.today(),
-    calendar: ctx.calendar.current(),
-    overrides: await loadRuleOverrides(ctx.db, actor.orgId),
-  });
-  return { ...derived, items: applyCancellation(derived.items, row.cancelledOn) };
-}
 
 const eventEntity: Bilingual = { zh: '许可证事件', en: 'Licence event' };
 
@@ -171,7 +156,7 @@ const describeEvent = (kind: LicenceEventKind, details: EventDetails, lang: 'zh'
  * Records an event of the licence's history. A renewal sets the new expiry and a cancellation the cancellation date,
  * in the same transaction; every event moves the licence to its next version, so an edit from before it gets 409.
  */
-export async function recordLicenceEvent(ctx: AppContext, actor: Actor, id: string, input: LicenceEventRequest): Promise<LicenceEventView> {
+export async function recordLicenceEvent(ctx: AppContext, actor: Actor, id: string, input: LicenceEventRequest, options: { alsoInTransaction?: (trx: Db) => Promise<void> } = {}): Promise<LicenceEventView> {
   const licence = await requireLicence(ctx, actor, id);
   const scope = scopeOf(actor);
   const now = ctx.clock.now();
@@ -185,6 +170,8 @@ export async function recordLicenceEvent(ctx: AppContext, actor: Actor, id: stri
     if (input.kind === 'renewed') await repo.setLicenceFields(trx, scope, id, { expiresOn: details.expiresOn! });
     if (input.kind === 'cancelled') await repo.setLicenceFields(trx, scope, id, { cancelledOn: input.date });
     await repo.insertLicenceEvent(trx, row);
+    await refreshLicenceObligations(ctx, trx, id);
+    await options.alsoInTransaction?.(trx);
     await recordAudit(trx, {
       actor, clock: ctx.clock, action: 'licence.event.record', entityType: 'licence', entityId: id,
       summary: { zh: `许可证 ${current.number}：${describeEvent(input.kind, details, 'zh')}，${input.date}`, en: `Licence ${current.number}: ${describeEvent(input.kind, details, 'en')} on ${input.date}` },
@@ -221,6 +208,7 @@ export async function removeLicenceEvent(ctx: AppContext, actor: Actor, input: {
       if (returned) throw new AppError('CONFLICT', { zh: '这些码号之后有退还记录，请先删除退还记录', en: 'A later return names these numbers: remove the return first' }, [issue('eventId', 'EVENT_DEPENDED_ON', '之后有退还记录', 'a later return depends on it')]);
     }
     await repo.deleteLicenceEvent(trx, scope, { licenceId: input.id, id: input.eventId });
+    await refreshLicenceObligations(ctx, trx, input.id);
     await recordAudit(trx, {
       actor, clock: ctx.clock, action: 'licence.event.remove', entityType: 'licence', entityId: input.id,
       summary: { zh: `许可证 ${licence.number}：删除事件 ${describeEvent(event.kind as LicenceEventKind, details, 'zh')}，${event.date}`, en: `Licence ${licence.number}: removed ${describeEvent(event.kind as LicenceEventKind, details, 'en')} on ${event.date}` },

@@ -103,9 +103,9 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
   it('corrects a licence with the version read, of two racing editors one wins, and its obligations follow its dates', async () => {
     const created = (await enter(staff, { licenceNumber: '京B2-20240011', issuedOn: '2024-03-15' })).json();
     const obligations = (await staff.request({ method: 'GET', url: `/api/licences/${created.id}/obligations` })).json();
-    expect(obligations).toMatchObject({ issuedOn: '2024-03-15', expiresOn: '2029-03-15', expiresOnAssumed: false });
-    // Every annual report of the term, through the one covering the last year-end before expiry.
-    expect(obligations.items.filter((o: { kind: string }) => o.kind === 'annual-report').map((o: { id: string }) => o.id)).toEqual(['annual-report:2025', 'annual-report:2026', 'annual-report:2027', 'annual-report:2028', 'annual-report:2029']);
+    expect(obligations.find((o: { key: string }) => o.key === 'expiry')).toMatchObject({ dueOn: '2029-03-15', licenceNumber: '京B2-20240011', status: 'upcoming' });
+    // Every annual report of the term, through the one covering the last year-end before expiry, stored at once.
+    expect(obligations.filter((o: { kind: string }) => o.kind === 'annual-report').map((o: { key: string }) => o.key)).toEqual(['annual-report:2025', 'annual-report:2026', 'annual-report:2027', 'annual-report:2028', 'annual-report:2029']);
 
     const patch = (body: Record<string, unknown>) => staff.request({ method: 'PATCH', url: `/api/licences/${created.id}`, payload: body });
     const [a, b] = await Promise.all([patch({ version: 1, notes: 'A' }), patch({ version: 1, notes: 'B' })]);
@@ -114,8 +114,8 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
     expect(renewed.statusCode, renewed.body).toBe(200);
     expect(renewed.json()).toMatchObject({ version: 3, expiresOn: '2034-03-01', services: [{ serviceCode: 'B24-1' }, { serviceCode: 'B25-SP' }] });
     const after = (await staff.request({ method: 'GET', url: `/api/licences/${created.id}/obligations` })).json();
-    expect(after.items.some((o: { id: string }) => o.id === 'start-operating:B25-SP')).toBe(true);
-    expect(after.items.find((o: { id: string }) => o.id === 'expiry').dueDate).toBe('2034-03-01');
+    expect(after.some((o: { key: string }) => o.key === 'start-operating:B25-SP')).toBe(true);
+    expect(after.find((o: { key: string }) => o.key === 'expiry').dueOn).toBe('2034-03-01');
     expect((await patch({ version: 3, licenceNumber: '京B2-20240007' })).json().error.details[0].code).toBe('LICENCE_DUPLICATE');
     expect((await patch({ version: 3, expiresOn: '2029-01-01' })).json().error.details[0]).toMatchObject({ field: 'expiresOn', code: 'BEFORE_ISSUE' });
     expect((await client.request({ method: 'PATCH', url: `/api/licences/${created.id}`, payload: { version: 3, notes: 'x' } })).statusCode).toBe(403);
@@ -125,7 +125,7 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
     const licence = (await enter(staff, { licenceNumber: '京B2-20240031', issuedOn: '2024-01-15', services: [{ serviceCode: 'B24-1', scope: 'BJ' }, { serviceCode: 'B25-SP', scope: 'BJ' }] })).json();
     const base = `/api/licences/${licence.id}`;
     const record = (body: Record<string, unknown>, session = staff) => session.request({ method: 'POST', url: `${base}/events`, payload: body });
-    const statusOf = async (obligationId: string) => (await staff.request({ method: 'GET', url: `${base}/obligations` })).json().items.find((o: { id: string }) => o.id === obligationId)?.status;
+    const statusOf = async (obligationId: string) => (await staff.request({ method: 'GET', url: `${base}/obligations` })).json().find((o: { key: string }) => o.key === obligationId)?.status;
 
     expect(await statusOf('annual-report:2025')).toBe('overdue');
     const filed = await record({ kind: 'annual-report-filed', date: '2025-03-10', year: 2025, note: '回执已存档' });
@@ -170,7 +170,7 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
     const after = (await staff.request({ method: 'GET', url: base })).json();
     expect(after).toMatchObject({ expiresOn: '2034-01-15', version: before.version + 1 });
     expect((await staff.request({ method: 'PATCH', url: base, payload: { version: before.version, notes: 'stale' } })).statusCode).toBe(409);
-    expect((await staff.request({ method: 'GET', url: `${base}/obligations` })).json().items.find((o: { id: string }) => o.id === 'expiry').dueDate).toBe('2034-01-15');
+    expect((await staff.request({ method: 'GET', url: `${base}/obligations` })).json().find((o: { key: string }) => o.key === 'expiry').dueOn).toBe('2034-01-15');
     // The renewal's record sets the dates now: a date edit is refused, any other edit is fine.
     const dateEdit = await staff.request({ method: 'PATCH', url: base, payload: { version: after.version, issuedOn: '2029-01-15' } });
     expect(dateEdit.json().error.details[0]).toMatchObject({ field: 'issuedOn', code: 'RENEWAL_RECORDED' });
@@ -183,9 +183,9 @@ describe.each(testDialects())('the licence registry on $name', (dialect) => {
     expect((await record({ kind: 'cancelled', date: '2025-01-01' })).json().error.details[0]).toMatchObject({ field: 'date', code: 'BEFORE_HISTORY' });
     const cancelled = await record({ kind: 'cancelled', date: '2026-06-30' });
     // What would fall due after the cancellation is owed no more; what fell due before stays.
-    const owed = (await staff.request({ method: 'GET', url: `${base}/obligations` })).json().items as Array<{ id: string; status: string }>;
-    expect(owed.find((o) => o.id === 'annual-report:2027')?.status).toBe('not-applicable');
-    expect(owed.find((o) => o.id === 'annual-report:2026')?.status).toBe('overdue');
+    const owed = (await staff.request({ method: 'GET', url: `${base}/obligations` })).json() as Array<{ key: string; status: string }>;
+    expect(owed.find((o) => o.key === 'annual-report:2027')?.status).toBe('not-applicable');
+    expect(owed.find((o) => o.key === 'annual-report:2026')?.status).toBe('overdue');
     // History before the cancellation can still be filled in.
     expect((await record({ kind: 'annual-report-filed', date: '2026-03-20', year: 2026 })).statusCode).toBe(201);
     expect((await staff.request({ method: 'GET', url: base })).json()).toMatchObject({ status: 'cancelled', cancelledOn: '2026-06-30' });

@@ -21,6 +21,7 @@ const licenceColumns = [
   'licences.expiresOn',
   'licences.cancelledOn',
   'licences.notes',
+  'licences.obligationsStamp',
   'licences.version',
   'licences.createdAt',
   'licences.updatedAt',

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { IdParams, Paged, withErrors } from '../../platform/http/schemas.ts';
 import { actorOf } from '../auth/authenticate.ts';
-import { ObligationsPreview } from '../obligations/schemas.ts';
+import { licenceStoredObligations } from '../obligations/stored-service.ts';
 import { Licence, LicenceCreate, LicenceEvent, LicenceEventParams, LicenceEventRequest, LicenceListQuery, LicencePatch } from './schemas.ts';
 import * as events from './events-service.ts';
 import * as service from './service.ts';
+import { requireLicence } from './service.ts';
 
 const LicenceRef = Type.Ref('Licence');
 
@@ -63,7 +64,12 @@ export async function licenceRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/api/licences/:id/obligations',
-    { config: { access: 'licences:read' }, schema: { tags, summary: 'The licence’s obligations as the rules derive them today (annual reports through expiry, renewal, start of operations…)', params: IdParams, response: withErrors({ 200: ObligationsPreview }) } },
-    async (request) => events.licenceObligations(ctx, actorOf(request), (request.params as { id: string }).id),
+    { config: { access: 'licences:read' }, schema: { tags, summary: 'The licence’s stored obligations, soonest due first (annual reports through expiry, renewal, start of operations…), each with its status today', params: IdParams, response: withErrors({ 200: Type.Array(Type.Ref('StoredObligation')) }) } },
+    async (request) => {
+      const actor = actorOf(request);
+      const id = (request.params as { id: string }).id;
+      await requireLicence(ctx, actor, id);
+      return licenceStoredObligations(ctx, actor, id);
+    },
   );
 }

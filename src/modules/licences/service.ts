@@ -1,3 +1,4 @@
+import { refreshLicenceObligations } from '../obligations/refresh.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
 import { describeScope, findAuthority, type LicenceScope } from '../../domain/catalog/authorities.ts';
@@ -147,11 +148,12 @@ export async function createLicence(ctx: AppContext, actor: Actor, input: Licenc
   const now = ctx.clock.now();
   const row = {
     id: randomUUID(), orgId: actor.orgId, clientId: client.id, applicationId: null, number, serviceCode: services[0].serviceCode, scope: services[0].scope,
-    services: JSON.stringify(services), issuedOn: input.issuedOn, expiresOn, cancelledOn: null, notes: input.notes ?? '', version: 1, createdAt: now, updatedAt: now,
+    services: JSON.stringify(services), issuedOn: input.issuedOn, expiresOn, cancelledOn: null, notes: input.notes ?? '', obligationsStamp: '', version: 1, createdAt: now, updatedAt: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
     if (await repo.findLicenceIdByNumber(trx, scopeOf(actor), row.number)) throw duplicate(row.number);
     await repo.insertLicence(trx, row);
+    await refreshLicenceObligations(ctx, trx, row.id);
     await recordAudit(trx, {
       actor, clock: ctx.clock, action: 'licence.create', entityType: 'licence', entityId: row.id,
       summary: { zh: `登记「${client.name}」的许可证 ${row.number}：${servicesText(services, 'zh')}`, en: `Registered licence ${row.number} of "${client.name}": ${servicesText(services, 'en')}` },
@@ -203,6 +205,7 @@ export async function updateLicence(ctx: AppContext, actor: Actor, id: string, p
       if (holder && holder !== id) throw duplicate(changes.number);
     }
     if (!(await repo.updateLicence(trx, scopeOf(actor), { id, version: patch.version }, changes))) throw versionConflict(licenceEntity, patch.version + 1);
+    await refreshLicenceObligations(ctx, trx, id);
     await recordAudit(trx, {
       actor, clock: ctx.clock, action: 'licence.update', entityType: 'licence', entityId: id,
       summary: { zh: `修改许可证 ${merged.number}：${Object.keys(changed).join('、')}`, en: `Updated licence ${merged.number}: ${Object.keys(changed).join(', ')}` }, changes: changed,

@@ -48,7 +48,8 @@ describe.each(testDialects())('obligations preview API on $name', (dialect) => {
     expect(status, JSON.stringify(body)).toBe(200);
     const ids = body.items.map((o: Item) => o.id);
     expect(ids).toEqual(expect.arrayContaining(['start-operating:B24-1', 'start-operating:B25-SP', 'registration-change:name:2026-04-01', 'approval-change:shareholder:2026-04-10', 'number-annual-report:2026', 'provincial-filing:GD']));
-    expect(body.items.find((o: Item) => o.id === 'registration-change:name:2026-04-01')).toMatchObject({ dueDate: '2026-05-01', status: 'due-soon' });
+    // 30 days end on 1 May 2026, in the Labour Day break (1–5 May): the period runs to the 6th (民法典第二百零三条).
+    expect(body.items.find((o: Item) => o.id === 'registration-change:name:2026-04-01')).toMatchObject({ dueDate: '2026-05-06', status: 'due-soon' });
     expect(body.items.find((o: Item) => o.id === 'approval-change:shareholder:2026-04-10').status).toBe('done');
     expect(body).toMatchObject({ expiresOn: '2028-06-29', expiresOnAssumed: false });
   });

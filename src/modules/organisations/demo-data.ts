@@ -48,3 +48,23 @@ export const demoClients = [
     notes: '演示数据：注册资本与经营范围尚不满足申请条件',
   },
 ];
+
+/**
+ * The demo workspace's licences, dated from the day it is created so the dashboard has something to say: one in its
+ * second year with its reports filed, one whose renewal window is open, and one with a registration change to file
+ * within 30 days. `monthsAgo` counts back from today; events are days after issue (or `daysAgo` before today).
+ */
+export const demoLicences = [
+  {
+    client: 0, prefix: '闽B2', monthsAgo: 14, services: [{ serviceCode: 'B24-1', scope: 'FJ' }],
+    events: [{ kind: 'service-opened', afterIssueDays: 40, serviceCode: 'B24-1' }, { kind: 'annual-report-filed', reportOfIssueYear: 1 }],
+  },
+  {
+    client: 1, prefix: '川B2', monthsAgo: 56, services: [{ serviceCode: 'B24-1', scope: 'SC' }, { serviceCode: 'B25-SP', scope: 'SC' }],
+    events: [{ kind: 'service-opened', afterIssueDays: 60, serviceCode: 'B24-1' }, { kind: 'service-opened', afterIssueDays: 90, serviceCode: 'B25-SP' }, { kind: 'annual-report-filed', reportOfIssueYear: 1 }, { kind: 'annual-report-filed', reportOfIssueYear: 2 }, { kind: 'annual-report-filed', reportOfIssueYear: 3 }],
+  },
+  {
+    client: 2, prefix: '沪B2', monthsAgo: 8, services: [{ serviceCode: 'B24-1', scope: 'SH' }],
+    events: [{ kind: 'registration-change', daysAgo: 12, field: 'legal-representative' }],
+  },
+] as const;

@@ -1,3 +1,4 @@
+import { refreshAllObligations } from '../obligations/refresh.ts';
 import type { AppContext } from '../../app-context.ts';
 import { refreshOpenDueDates } from '../applications/due-dates.ts';
 import { validateOverrides, type CatalogOverrides, type OverrideError } from '../../domain/catalog/catalog-overrides.ts';
@@ -92,6 +93,8 @@ export async function updateRuleOverrides(ctx: AppContext, actor: Actor, input: 
     const list = (lang: 'zh' | 'en') => keys.map((k) => `${k} ${changes[k].from ?? (lang === 'zh' ? '默认' : 'default')} → ${changes[k].to ?? (lang === 'zh' ? '默认' : 'default')}`).join(lang === 'zh' ? '；' : '; ');
     // The organisation's stage figures move its applications' expected dates: their due dates follow in this transaction.
     await refreshOpenDueDates(ctx, trx, { orgId: actor.orgId });
+    // And its licences' obligations (dates counted with its figures), in this transaction too.
+    await refreshAllObligations(ctx, trx, { orgId: actor.orgId });
     await recordAudit(trx, { actor, clock: ctx.clock, action: 'settings.rules.update', entityType: 'org-settings', entityId: actor.orgId, summary: { zh: `修改规则配置：${list('zh')}`, en: `Updated rule settings: ${list('en')}` }, changes });
   });
   return listRuleSettings(ctx, actor);

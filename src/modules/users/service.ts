@@ -121,6 +121,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
       throw versionConflict(userEntity, Number(current?.version ?? before.version));
     }
     await recordAudit(trx, { actor, clock: ctx.clock, action: userAction(changes), entityType: 'user', entityId: id, summary: { zh: `修改用户 ${before.email}：${Object.keys(diff).join('、')}`, en: `Updated user ${before.email}: ${Object.keys(diff).join(', ')}` }, changes: diff });
+    if (changes.role === 'client' && before.role !== 'client') {
+      // A client user sees one company: what they were assigned or told of as staff is no longer theirs.
+      await trx.updateTable('obligations').set({ assigneeId: null }).where('orgId', '=', actor.orgId).where('assigneeId', '=', id).execute();
+      await trx.deleteFrom('notifications').where('orgId', '=', actor.orgId).where('userId', '=', id).execute();
+    }
     if (endsAccess) {
       const reason = changes.isActive === 0 ? { zh: '停用用户', en: 'User deactivated' } : { zh: '角色变更', en: 'Role changed' };
       await endUserAccess(trx, { actor, clock: ctx.clock, user: before, reason });

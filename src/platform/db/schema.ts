@@ -247,9 +247,136 @@ export interface LicencesTable {
   /** The day it was cancelled (注销), if it has been. */
   cancelledOn: ColumnType<string | null, string | null | undefined, string | null>;
   notes: ColumnType<string, string | undefined, string>;
+  /** The rules, calendar and organisation figures its stored obligations were derived under (`obligations/refresh.ts`). */
+  obligationsStamp: ColumnType<string, string | undefined, string>;
   version: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One stored obligation of a licence (migration 0019): derived by the rules, completed by the facts or a user. */
+export interface ObligationsTable {
+  id: string;
+  orgId: string;
+  licenceId: string;
+  clientId: string;
+  /** Stable across refreshes: rule and period, e.g. `annual-report:2027`. */
+  key: string;
+  kind: string;
+  windowStart: string;
+  dueOn: string;
+  /** open, done or not-applicable, as the rules derive it from the facts. */
+  derivedState: string;
+  derivedDoneOn: string | null;
+  /** What the list shows: done when the facts or a user say so, else the derived state. */
+  state: string;
+  doneOn: string | null;
+  /** JSON {zh, en}: why it applies, with its dates. */
+  basis: string;
+  provisional: Flag;
+  assigneeId: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+  /** `user` (completed here) or `facts` (completed here by recording the licence event that makes it done). */
+  completedVia: string | null;
+  completionNote: ColumnType<string, string | undefined, string>;
+  evidenceSha256: string | null;
+  evidenceName: string | null;
+  evidenceType: string | null;
+  evidenceSize: number | null;
+  remindOn: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How many obligations fall due on a day, by organisation, state and kind (migration 0019); kept by `obligations/counts.ts`. */
+export interface ObligationCountsTable {
+  orgId: string;
+  state: string;
+  dueOn: string;
+  kind: string;
+  count: number;
+}
+
+/** One entry of an obligation's history: a due date moved, completed, reopened, assigned, no longer applicable. */
+export interface ObligationEventsTable {
+  id: string;
+  orgId: string;
+  obligationId: string;
+  kind: string;
+  details: ColumnType<string, string | undefined, string>;
+  actorId: string | null;
+  at: string;
+}
+
+/** An organisation's reminder lead times (JSON array of days before due) and whether overdue repeats weekly. */
+export interface ReminderSettingsTable {
+  orgId: string;
+  leadDays: string;
+  overdueWeekly: Flag;
+  version: ColumnType<number, number | undefined, number>;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** An in-app notification (the bell). */
+export interface NotificationsTable {
+  id: string;
+  orgId: string;
+  userId: string;
+  obligationId: string | null;
+  lead: string;
+  /** JSON {zh, en}. */
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  orgId: string;
+  name: string;
+  url: string;
+  preset: string;
+  secret: ColumnType<string, string | undefined, string>;
+  isActive: ColumnType<Flag, Flag | undefined, Flag>;
+  version: ColumnType<number, number | undefined, number>;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The reminder outbox: one row per (obligation, lead, recipient, channel), never two. */
+export interface ReminderDeliveriesTable {
+  id: string;
+  orgId: string;
+  obligationId: string | null;
+  lead: string;
+  recipient: string;
+  channel: string;
+  status: string;
+  payload: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: string;
+  leaseUntil: string | null;
+  lastError: ColumnType<string, string | undefined, string>;
+  responseStatus: number | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+/** An ICS subscription: the token's SHA-256, never the token. */
+export interface CalendarFeedsTable {
+  id: string;
+  orgId: string;
+  userId: string;
+  scope: string;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
 /** One event of a licence's history (`domain/licences/licence-facts.ts`): kind, date and its details as JSON text. */
@@ -332,6 +459,14 @@ export interface Database {
   materialFiles: MaterialFilesTable;
   blobs: BlobsTable;
   applicationItems: ApplicationItemsTable;
+  obligations: ObligationsTable;
+  obligationEvents: ObligationEventsTable;
+  obligationCounts: ObligationCountsTable;
+  reminderSettings: ReminderSettingsTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  reminderDeliveries: ReminderDeliveriesTable;
+  calendarFeeds: CalendarFeedsTable;
 }
 
 export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] };

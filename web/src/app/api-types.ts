@@ -1579,6 +1579,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My calendar feeds in use, newest first (their addresses are never shown again) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CalendarFeed"][];
+                            nextCursor: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
+                            total: number;
+                            totalIsExact: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a calendar app (Outlook, Apple, Google…) to obligations: mine, or the whole organisation’s (staff). The address is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description user: the obligations assigned to me (a client user: my company’s); organisation: every obligation of the organisation (owner, admin, staff) */
+                        scope: "user" | "organisation";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The subscription address without the host: /api/calendar-feeds/<token>.ics. Shown once; it is the only key to the feed */
+                            path: string;
+                            /** @description user: the obligations assigned to me (a client user: my company’s); organisation: every obligation of the organisation (owner, admin, staff) */
+                            scope: "user" | "organisation";
+                            /** @description The full subscription address, on the host this request reached */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of my calendar feeds: its address stops answering */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feed itself (iCalendar): one all-day event per open obligation, and per done one due in the last 90 days, soonest first, at most 5,000. The token in the address is the only key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The token from the subscription address */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The calendar (text/calendar, UTF-8) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/add": {
         parameters: {
             query?: never;
@@ -2556,7 +2791,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dashboard’s counts, exact, in one call */
+        /** The dashboard: red/amber/green counts, the next 30 days, 12 months ahead, compliance scores, the annual-report season, applications by state */
         get: {
             parameters: {
                 query?: never;
@@ -2591,12 +2826,77 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            applications: {
+                                byState: {
+                                    count: number;
+                                    state: string;
+                                }[];
+                                total: number;
+                            };
                             clients: {
                                 /** @description Client companies in use, exact */
                                 active: number;
                                 /** @description Archived client companies, exact */
                                 archived: number;
                             };
+                            /** @description Open obligations falling due in each of the next 12 months, this one first */
+                            months: {
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                /** @description YYYY-MM */
+                                month: string;
+                                total: number;
+                            }[];
+                            next30: {
+                                /** @description The first 10 due in the next 30 days */
+                                items: components["schemas"]["StoredObligation"][];
+                                total: number;
+                                totalIsExact: boolean;
+                            };
+                            obligations: {
+                                /** @description Amber: open and due within dueSoonDays (today included) */
+                                dueSoon: number;
+                                dueSoonDays: number;
+                                /** @description Green: open and due later */
+                                onTrack: number;
+                                /** @description Red: open and past due */
+                                overdue: number;
+                            };
+                            scores: {
+                                /** @description Client companies with a score */
+                                clients: number;
+                                formula: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description The ten lowest scores */
+                                lowest: {
+                                    clientId: string;
+                                    clientName: string;
+                                    due: number;
+                                    onTime: number;
+                                    score: number | null;
+                                }[];
+                                months: number;
+                                overall: number | null;
+                            };
+                            season: {
+                                dueOn: string;
+                                /** @description The first 50 of them */
+                                items: components["schemas"]["StoredObligation"][];
+                                /** @description Licences still missing this year’s annual report */
+                                missing: number;
+                                missingIsExact: boolean;
+                                /** @description filing: 1 Jan – 31 Mar; catch-up: April; closed: May – December */
+                                phase: "filing" | "catch-up" | "closed";
+                                warning: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                year: number;
+                            };
+                            today: string;
                         };
                     };
                 };
@@ -3209,7 +3509,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The licence’s obligations as the rules derive them today (annual reports through expiry, renewal, start of operations…) */
+        /** The licence’s stored obligations, soonest due first (annual reports through expiry, renewal, start of operations…), each with its status today */
         get: {
             parameters: {
                 query?: never;
@@ -3246,20 +3546,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            expiresOn: string;
-                            /** @description True when no expiry was given and five years after issue was used */
-                            expiresOnAssumed: boolean;
-                            issuedOn: string;
-                            items: components["schemas"]["Obligation"][];
-                            /** @description The organisation’s rule overrides that went into these dates */
-                            overriddenKeys: string[];
-                            /** @description True when any obligation is provisional */
-                            provisional: boolean;
-                            scope: string;
-                            services: string[];
-                            today: string;
-                        };
+                        "application/json": components["schemas"]["StoredObligation"][];
                     };
                 };
             };
@@ -3383,6 +3670,671 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bell: your reminders, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The nextCursor of the page before */
+                    cursor?: string;
+                    pageSize?: number;
+                    unreadOnly?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            nextCursor: string | null;
+                            /** @description Unread notifications in all */
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read: some by id, or all */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Mark every notification read
+                         * @enum {boolean}
+                         */
+                        all?: true;
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stored obligation across the portfolio, soonest due first: by status, due within N days, client, licence, assignee and kind */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, me, or none (unassigned) */
+                    assigneeId?: string | "me" | "none";
+                    clientId?: string;
+                    /** @description Continue after the page that answered this nextCursor (any depth; preferred over page) */
+                    cursor?: string;
+                    /** @description Open obligations due on or after today + N days: 0 leaves out the overdue (the dashboard’s amber card is dueAfterDays=0&dueWithinDays=14, its green one dueAfterDays=15) */
+                    dueAfterDays?: number;
+                    /** @description Open obligations due on or before today + N days (overdue ones included) */
+                    dueWithinDays?: number;
+                    /** @description The rule it comes from */
+                    kind?: "start-operating" | "annual-report" | "renewal" | "expiry" | "registration-change" | "approval-change" | "provincial-filing" | "number-annual-report";
+                    licenceId?: string;
+                    /** @description Page number while (page − 1) × pageSize < 10,000; deeper pages continue by cursor. With a cursor it is only echoed back */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description overdue (open, past due); due-soon (open, due within the organisation’s due-soon days, 30 by default); upcoming; done; not-applicable */
+                    status?: "overdue" | "due-soon" | "upcoming" | "done" | "not-applicable";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StoredObligation"][];
+                            nextCursor: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description How many rows match: exact when totalIsExact, otherwise at least this many (10,000+) */
+                            total: number;
+                            totalIsExact: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One obligation with its history (due dates moved, completed, reopened, assigned) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            history: {
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                /** @description completed, reopened, assigned, evidence, due-moved, became-done, became-open, became-not-applicable, basis-vanished */
+                                kind: string;
+                            }[];
+                            obligation: components["schemas"]["StoredObligation"];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign it to a staff member (null: nobody) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoredObligation"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark it done, with a note; a yearly report or a service opening is recorded in the licence’s history too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description When it was done (default today); a report filed is recorded in the licence’s history on this day (YYYY-MM-DD, 1950–2150)
+                         */
+                        filedOn?: string;
+                        /** @description What was done (e.g. the filing receipt number) */
+                        note?: string;
+                        /** @description The version read; a later change answers 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoredObligation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the completion’s evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The evidence file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach the completion’s evidence (multipart/form-data, one field named file: PDF, JPG, PNG, DOCX or XLSX), replacing any before */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The evidence file, up to LICENSEDESK_UPLOAD_MAX_MB; the type is read from the content
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoredObligation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open again what was completed here by mistake (its evidence is detached); ?version= refuses a stale page with 409 */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The version read; a later change answers 409 */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoredObligation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign or complete up to 500 at once; each succeeds or fails on its own and failures are named */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: "assign" | "complete";
+                        assigneeId?: string | null;
+                        /**
+                         * Format: date
+                         * @description complete: when it was done (default today) (YYYY-MM-DD, 1950–2150)
+                         */
+                        filedOn?: string;
+                        ids: string[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                            failed: {
+                                code: string;
+                                id: string;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3606,6 +4558,135 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminder lead times (days before due, overdue weekly) and which channels are on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /** @description True when LICENSEDESK_SMTP_URL is set on this instance */
+                                email: boolean;
+                                inApp: boolean;
+                                /** @description Active webhooks */
+                                webhooks: number;
+                            };
+                            /** @description Days before due to remind, each once (default 90, 30, 14, 7, 1) */
+                            leadDays: number[];
+                            /** @description After the first overdue reminder, repeat it every 7 days until done */
+                            overdueWeekly: boolean;
+                            /** @description 0 until the organisation saves its own */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the reminder lead times (carries the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        leadDays: number[];
+                        overdueWeekly: boolean;
+                        /** @description The version read (0 when still the default) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /** @description True when LICENSEDESK_SMTP_URL is set on this instance */
+                                email: boolean;
+                                inApp: boolean;
+                                /** @description Active webhooks */
+                                webhooks: number;
+                            };
+                            /** @description Days before due to remind, each once (default 90, 30, 14, 7, 1) */
+                            leadDays: number[];
+                            /** @description After the first overdue reminder, repeat it every 7 days until done */
+                            overdueWeekly: boolean;
+                            /** @description 0 until the organisation saves its own */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4518,6 +5599,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s webhooks, each with its last delivery */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a webhook (generic JSON signed with HMAC-SHA256, 企业微信 or 钉钉 robot); a generated secret is returned once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description generic: LicenseDesk JSON signed with x-licensedesk-signature; wecom: 企业微信 group robot; dingtalk: 钉钉 group robot (the secret signs the URL) */
+                        preset: "generic" | "wecom" | "dingtalk";
+                        /** @description generic: the HMAC key (generated when absent, returned once); dingtalk: the robot’s SEC… secret */
+                        secret?: string;
+                        /** @description http(s) URL */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string | null;
+                            webhook: components["schemas"]["Webhook"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a webhook (its pending deliveries are dropped; the log of past ones goes with it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, re-point, pause or resume a webhook (carries the version read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isActive?: boolean;
+                        name?: string;
+                        url?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook’s delivery log, newest first: status, attempts, the receiver’s answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message now, once; the answer is the logged delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4604,6 +6011,15 @@ export interface components {
             };
             updatedAt: string;
             version: number;
+        };
+        /** CalendarFeed */
+        CalendarFeed: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lastUsedAt: string | null;
+            /** @description user: the obligations assigned to me (a client user: my company’s); organisation: every obligation of the organisation (owner, admin, staff) */
+            scope: "user" | "organisation";
         };
         /** CatalogScope */
         CatalogScope: {
@@ -5143,6 +6559,23 @@ export interface components {
                 version: number;
             }[];
         };
+        /** Notification */
+        Notification: {
+            body: {
+                en: string;
+                zh: string;
+            };
+            createdAt: string;
+            id: string;
+            /** @description 90d, 30d, … days before due, or overdue-N (N whole weeks after due) */
+            lead: string;
+            obligationId: string | null;
+            readAt: string | null;
+            title: {
+                en: string;
+                zh: string;
+            };
+        };
         /** Obligation */
         Obligation: {
             basis: {
@@ -5155,6 +6588,7 @@ export interface components {
                 en: string;
                 zh: string;
             };
+            doneOn: string | null;
             dueDate: string;
             /** @description Stable, e.g. annual-report:2026 */
             id: string;
@@ -5206,6 +6640,66 @@ export interface components {
             ref: string;
             url?: string;
         };
+        /** StoredObligation */
+        StoredObligation: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            basis: {
+                en: string;
+                zh: string;
+            };
+            clientId: string;
+            clientName: string;
+            completion: {
+                at: string;
+                by: {
+                    id: string;
+                    name: string;
+                } | null;
+                evidence: {
+                    fileName: string;
+                    fileType: string;
+                    size: number;
+                } | null;
+                note: string;
+            } | null;
+            /** @description How sure the catalog is: H high, M medium, L low (low ones are configurable) */
+            confidence: "H" | "M" | "L";
+            consequence: {
+                en: string;
+                zh: string;
+            };
+            /** @description Days from today to the due date (negative when overdue) */
+            daysLeft: number;
+            doneBy: ("facts" | "user") | null;
+            doneOn: string | null;
+            dueOn: string;
+            /** @description The stored obligation’s id (UUID) */
+            id: string;
+            /** @description Stable across refreshes: rule and period, e.g. annual-report:2027 */
+            key: string;
+            /** @description The rule it comes from */
+            kind: "start-operating" | "annual-report" | "renewal" | "expiry" | "registration-change" | "approval-change" | "provincial-filing" | "number-annual-report";
+            lateNote: {
+                en: string;
+                zh: string;
+            } | null;
+            licenceId: string;
+            licenceNumber: string;
+            provisional: boolean;
+            severity: "high" | "medium" | "low";
+            source: components["schemas"]["Source"];
+            /** @description overdue (open, past due); due-soon (open, due within the organisation’s due-soon days, 30 by default); upcoming; done; not-applicable */
+            status: "overdue" | "due-soon" | "upcoming" | "done" | "not-applicable";
+            title: {
+                en: string;
+                zh: string;
+            };
+            version: number;
+            windowStart: string;
+        };
         /** User */
         User: {
             clientId: string | null;
@@ -5218,6 +6712,37 @@ export interface components {
             role: "owner" | "admin" | "staff" | "client";
             /** @description Send it back with PATCH: a stale one is refused with 409 VERSION_CONFLICT */
             version: number;
+        };
+        /** Webhook */
+        Webhook: {
+            createdAt: string;
+            hasSecret: boolean;
+            id: string;
+            isActive: boolean;
+            lastDelivery: {
+                at: string;
+                error: string;
+                status: string;
+            } | null;
+            name: string;
+            /** @description generic: LicenseDesk JSON signed with x-licensedesk-signature; wecom: 企业微信 group robot; dingtalk: 钉钉 group robot (the secret signs the URL) */
+            preset: "generic" | "wecom" | "dingtalk";
+            /** @description The address, with any query (a robot key) shown only to its end */
+            url: string;
+            version: number;
+        };
+        /** WebhookDelivery */
+        WebhookDelivery: {
+            attempts: number;
+            createdAt: string;
+            id: string;
+            lastError: string;
+            lead: string;
+            nextAttemptAt: string | null;
+            obligationId: string | null;
+            responseStatus: number | null;
+            sentAt: string | null;
+            status: "pending" | "sent" | "skipped" | "failed";
         };
     };
     responses: never;
