@@ -64,7 +64,12 @@ describe.skipIf(!browserAvailable)('settings (设置): users', () => {
     await logIn(other, { email: user.email, password });
     await other.waitForURL(/\/dashboard$/);
     await other.getByText(`欢迎，${user.name}`).waitFor();
-    await expect(other.locator('.ant-layout-sider').textContent()).resolves.not.toContain('设置');
+    // Staff open 设置 only to read the reminder settings; users, tokens and webhooks are not theirs.
+    await other.locator('.ant-layout-sider').getByText('设置', { exact: true }).click();
+    await other.waitForURL(/\/settings\/reminders$/);
+    await other.getByText('您可以查看提醒设置；只有所有者和管理员可以修改。').waitFor();
+    await expect(other.getByRole('tab').allTextContents()).resolves.toEqual(['提醒']);
+    await expect(other.getByRole('button', { name: /保\s?存$/ }).count()).resolves.toBe(0);
   });
 
   it('sends a client-company user straight to their own company, without settings', async () => {

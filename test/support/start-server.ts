@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../src/app.ts';
+import type { AppContext } from '../../src/app-context.ts';
 import { createContext } from '../../src/create-context.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
@@ -11,11 +12,13 @@ export interface TestServer {
   url: string;
   adminEmail: string;
   adminPassword: string;
+  /** The server's context, for running what a scheduler would (e.g. the reminder sweep) from a test. */
+  ctx: AppContext;
   close(): Promise<void>;
 }
 
 /** A real server on 127.0.0.1 (random port) over a fresh SQLite database with the demo workspace. */
-export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-e2e-'));
   const adminEmail = 'owner@e2e.example.com';
   const adminPassword = 'e2e-password-123';
@@ -28,6 +31,8 @@ export async function startTestServer(options: { databaseUrl?: string } = {}): P
       LICENSEDESK_DEMO: '1',
       LOG_LEVEL: 'silent',
       PORT: '0',
+      LICENSEDESK_SWEEP_SECONDS: '0',
+      ...options.env,
     },
     'e2e',
   );
@@ -41,6 +46,7 @@ export async function startTestServer(options: { databaseUrl?: string } = {}): P
     url: `http://127.0.0.1:${port}`,
     adminEmail,
     adminPassword,
+    ctx,
     close: async () => {
       await app.close();
       await ctx.database.close();

@@ -21,8 +21,8 @@ export interface E2eSession {
 }
 
 /** A real server on a fresh database, and a real Chromium pointed at it. */
-export async function openSession(): Promise<E2eSession> {
-  const server = await startTestServer();
+export async function openSession(options: { serverEnv?: Record<string, string> } = {}): Promise<E2eSession> {
+  const server = await startTestServer({ env: options.serverEnv });
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
   const consoleErrors: string[] = [];
@@ -74,10 +74,10 @@ export async function keepFailureScreenshot(page: Page | undefined, testName: st
  * Registers a spec file's hooks: a server and browser before all tests (signed in as the owner when asked),
  * a screenshot kept for each failing test, and everything closed afterwards. The object is filled in beforeAll.
  */
-export function openSessionForSuite(options: { signInAsOwner: boolean }): { session: E2eSession; page: Page } {
+export function openSessionForSuite(options: { signInAsOwner: boolean; serverEnv?: Record<string, string> }): { session: E2eSession; page: Page } {
   const opened = {} as { session: E2eSession; page: Page };
   beforeAll(async () => {
-    opened.session = await openSession();
+    opened.session = await openSession({ serverEnv: options.serverEnv });
     opened.page = await opened.session.newPage();
     if (!options.signInAsOwner) return;
     await logIn(opened.page, { email: opened.session.server.adminEmail, password: opened.session.server.adminPassword });

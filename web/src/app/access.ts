@@ -25,8 +25,16 @@ export const accessRoles = {
   downloadApplicationPackage: agencyStaff,
   /** 许可证: the registry; client users read their own company's licences (server: licences:read / licences:write). */
   writeLicences: agencyStaff,
+  /** 合规事项: client users read their own company's; staff complete, reopen and assign (server: obligations:write). */
+  writeObligations: agencyStaff,
   viewAudit: administrators,
   manageSettings: administrators,
+  /** Open 设置 at all: staff see the tabs they may read (提醒), administrators every tab. */
+  openSettings: agencyStaff,
+  /** Read the reminder lead times and channels (server: rules:read); changing them needs manageSettings. */
+  readReminderSettings: agencyStaff,
+  /** Subscribe a calendar to the whole organisation's obligations (server: portfolio:read). */
+  subscribeOrganisationCalendar: agencyStaff,
   manageUsers: administrators,
   /** See the official holiday arrangements in settings: who loaded each year, when, from which notice. */
   manageCalendar: administrators,

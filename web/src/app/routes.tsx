@@ -26,7 +26,7 @@ const ApplicationsListPage = lazyPage(() => import('../features/applications/pag
 const ApplicationDetailPage = lazyPage(() => import('../features/applications/pages/application-detail-page'), 'ApplicationDetailPage');
 const LicensesPage = lazyPage(() => import('../features/licenses/pages/licenses-list-page'), 'LicensesPage');
 const LicenseDetailPage = lazyPage(() => import('../features/licenses/pages/license-detail-page'), 'LicenseDetailPage');
-const ObligationsPage = lazyPage(() => import('../features/obligations/obligations-page'), 'ObligationsPage');
+const ObligationsPage = lazyPage(() => import('../features/obligations/pages/obligations-page'), 'ObligationsPage');
 const CatalogPage = lazyPage(() => import('../features/catalog/pages/catalog-page'), 'CatalogPage');
 const ServicePage = lazyPage(() => import('../features/catalog/pages/service-page'), 'ServicePage');
 const EligibilityPage = lazyPage(() => import('../features/catalog/pages/eligibility-page'), 'EligibilityPage');
@@ -69,7 +69,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/catalog/calendar', element: <CalendarPage />, access: 'signedIn' },
   // After the fixed /catalog/… pages; react-router ranks static segments first anyway.
   { path: '/catalog/:code', element: <ServicePage />, access: 'signedIn' },
-  { path: '/settings/:tab?', element: <SettingsPage />, access: 'manageSettings', menu: { icon: <SettingOutlined />, label: () => 'settings' } },
+  { path: '/settings/:tab?', element: <SettingsPage />, access: 'openSettings', menu: { icon: <SettingOutlined />, label: () => 'settings' } },
   // Instance administration, for operators only: the organisations sharing this LicenseDesk.
   { path: '/platform', element: <PlatformPage />, access: 'operateInstance', menu: { icon: <ClusterOutlined />, label: () => 'platform' } },
 ];

@@ -3,6 +3,7 @@ import { BankOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/auth-context';
 import { LanguageSwitch } from '../components/language-switch';
+import { NotificationBell } from '../../features/notifications/notification-bell';
 import { UserMenu } from './user-menu';
 
 export function HeaderBar() {
@@ -28,6 +29,7 @@ export function HeaderBar() {
         )}
       </Space>
       <Space size="large">
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu />
       </Space>

@@ -1,5 +1,4 @@
-import { ApiError, toApiError } from '../../app/api-error';
-import { getLanguage } from '../../app/i18n';
+import { uploadFile } from '../../app/upload-file';
 import type { MaterialItem } from './hooks/use-application-materials';
 
 export interface MaterialUpload {
@@ -12,41 +11,8 @@ export interface MaterialUpload {
   onProgress: (percent: number) => void;
 }
 
-function readJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * PUT …/materials/:key as multipart/form-data with one field named `file`. XMLHttpRequest rather than fetch, because
- * only it reports upload progress. Fails with the same ApiError the typed client throws.
- */
+/** PUT …/materials/:key with the file as the item's next version, reporting the bytes' progress. */
 export function uploadMaterialFile(upload: MaterialUpload): Promise<MaterialItem> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', `/api/applications/${encodeURIComponent(upload.applicationId)}/materials/${encodeURIComponent(upload.key)}`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', getLanguage());
-    if (upload.csrfToken) xhr.setRequestHeader('x-csrf-token', upload.csrfToken);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) upload.onProgress(Math.min(100, Math.round((event.loaded / event.total) * 100)));
-    };
-    xhr.onload = () => {
-      const body = readJson(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300 && body) {
-        upload.onProgress(100);
-        resolve(body as MaterialItem);
-      } else {
-        reject(toApiError(xhr.status, body));
-      }
-    };
-    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '' }));
-    xhr.onabort = () => reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '' }));
-    const form = new FormData();
-    form.append('file', upload.file, upload.file.name);
-    xhr.send(form);
-  });
+  const url = `/api/applications/${encodeURIComponent(upload.applicationId)}/materials/${encodeURIComponent(upload.key)}`;
+  return uploadFile<MaterialItem>({ method: 'PUT', url, file: upload.file, csrfToken: upload.csrfToken, onProgress: upload.onProgress });
 }

@@ -5,8 +5,10 @@ import { TokensTab } from './tokens/tokens-tab';
 import { AuditLogTab } from './audit/audit-log-tab';
 import { CalendarTab } from './calendar/calendar-tab';
 import { RulesTab } from './rules/rules-tab';
+import { RemindersTab } from './reminders/reminders-tab';
+import { WebhooksTab } from './webhooks/webhooks-tab';
 
-export type SettingsTabKey = 'users' | 'tokens' | 'calendar' | 'rules' | 'audit';
+export type SettingsTabKey = 'users' | 'tokens' | 'reminders' | 'webhooks' | 'calendar' | 'rules' | 'audit';
 
 export interface SettingsTab {
   key: SettingsTabKey;
@@ -21,6 +23,8 @@ export interface SettingsTab {
 export const settingsTabs: SettingsTab[] = [
   { key: 'users', access: 'manageUsers', element: <UsersTab /> },
   { key: 'tokens', access: 'manageSettings', element: <TokensTab /> },
+  { key: 'reminders', access: 'readReminderSettings', element: <RemindersTab /> },
+  { key: 'webhooks', access: 'manageSettings', element: <WebhooksTab /> },
   { key: 'calendar', access: 'manageCalendar', element: <CalendarTab /> },
   { key: 'rules', access: 'manageRules', element: <RulesTab /> },
   { key: 'audit', access: 'viewAudit', element: <AuditLogTab /> },

@@ -10,6 +10,11 @@ export const audit: Widen<typeof zh> = {
       organisation: 'Organisation',
       'calendar-year': 'Holiday arrangement',
       'org-settings': 'Organisation settings',
+      application: 'Application',
+      licence: 'Licence',
+      obligation: 'Obligation',
+      webhook: 'Webhook',
+      'calendar-feed': 'Calendar feed',
     },
     actions: {
       client: {
@@ -34,7 +39,19 @@ export const audit: Widen<typeof zh> = {
       system: { bootstrap: 'System set up', demo: 'Demo data loaded' },
       calendar: { load: 'Loaded holiday arrangement', replace: 'Replaced holiday arrangement', unload: 'Removed holiday arrangement' },
       organisation: { create: 'Organisation created', deactivate: 'Organisation deactivated', reactivate: 'Organisation reactivated' },
-      settings: { rules: { update: 'Changed rule overrides' } },
+      settings: { rules: { update: 'Changed rule overrides' }, reminders: { update: 'Updated reminder settings' } },
+      application: {
+        create: 'Opened an application',
+        update: 'Updated an application',
+        transition: 'Moved an application',
+        item: { add: 'Added a checklist item', remove: 'Removed a checklist item' },
+        material: { upload: 'Uploaded a material', generate: 'Generated a document', accept: 'Accepted a material', reject: 'Rejected a material', download: 'Downloaded a material' },
+        package: { download: 'Downloaded the package' },
+      },
+      licence: { create: 'Registered a licence', update: 'Updated a licence', event: { record: 'Recorded a licence event', remove: 'Removed a licence event' } },
+      obligation: { complete: 'Completed an obligation', reopen: 'Reopened an obligation', assign: 'Assigned an obligation', evidence: 'Attached evidence' },
+      webhook: { create: 'Added a webhook', update: 'Updated a webhook', delete: 'Removed a webhook' },
+      'calendar-feed': { create: 'Created a calendar feed', revoke: 'Revoked a calendar feed' },
     },
   },
 };

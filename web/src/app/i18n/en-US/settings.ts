@@ -4,7 +4,7 @@ import type { Widen } from '../types';
 export const settings: Widen<typeof zh> = {
   settings: {
     title: 'Settings',
-    tabs: { users: 'Users', tokens: 'API tokens', calendar: 'Working calendar', rules: 'Rule overrides', audit: 'Audit log' },
+    tabs: { users: 'Users', tokens: 'API tokens', reminders: 'Reminders', webhooks: 'Webhooks', calendar: 'Working calendar', rules: 'Rule overrides', audit: 'Audit log' },
     users: {
       intro: 'Manage who in your organisation can sign in to LicenseDesk, and their roles. Client users can only view and maintain their own company.',
       newUser: 'New user',

@@ -6,8 +6,11 @@ import { calendar } from './calendar';
 import { catalog } from './catalog';
 import { clients } from './clients';
 import { licences } from './licences';
+import { obligations } from './obligations';
 import { pages } from './pages';
 import { platform } from './platform';
+import { reminders } from './reminders';
 import { settings } from './settings';
+import { webhooks } from './webhooks';
 
-export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...applications, ...licences, ...settings, ...audit, ...catalog, ...calendar, ...platform };
+export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...applications, ...licences, ...obligations, ...settings, ...audit, ...catalog, ...calendar, ...platform, ...reminders, ...webhooks };

@@ -8,6 +8,11 @@ export const audit = {
       organisation: '机构',
       'calendar-year': '节假日安排',
       'org-settings': '机构设置',
+      application: '申请',
+      licence: '许可证',
+      obligation: '合规事项',
+      webhook: 'Webhook',
+      'calendar-feed': '日历订阅',
     },
     actions: {
       client: {
@@ -32,7 +37,19 @@ export const audit = {
       system: { bootstrap: '系统初始化', demo: '载入演示数据' },
       calendar: { load: '载入节假日安排', replace: '替换节假日安排', unload: '移除节假日安排' },
       organisation: { create: '新建机构', deactivate: '停用机构', reactivate: '启用机构' },
-      settings: { rules: { update: '修改规则覆盖' } },
+      settings: { rules: { update: '修改规则覆盖' }, reminders: { update: '修改提醒设置' } },
+      application: {
+        create: '新建申请',
+        update: '修改申请',
+        transition: '推进申请',
+        item: { add: '添加材料项', remove: '删除材料项' },
+        material: { upload: '上传材料', generate: '生成文书', accept: '通过材料', reject: '退回材料', download: '下载材料' },
+        package: { download: '下载申报材料包' },
+      },
+      licence: { create: '登记许可证', update: '修改许可证', event: { record: '记录许可证事件', remove: '删除许可证事件' } },
+      obligation: { complete: '完成合规事项', reopen: '重新打开合规事项', assign: '指派合规事项', evidence: '上传合规凭证' },
+      webhook: { create: '新增 Webhook', update: '修改 Webhook', delete: '删除 Webhook' },
+      'calendar-feed': { create: '新建日历订阅', revoke: '撤销日历订阅' },
     },
   },
 } as const;

@@ -1,7 +1,7 @@
 export const settings = {
   settings: {
     title: '设置',
-    tabs: { users: '用户', tokens: 'API 令牌', calendar: '工作日历', rules: '规则覆盖', audit: '操作记录' },
+    tabs: { users: '用户', tokens: 'API 令牌', reminders: '提醒', webhooks: 'Webhook', calendar: '工作日历', rules: '规则覆盖', audit: '操作记录' },
     users: {
       intro: '管理本机构可以登录 LicenseDesk 的人员及其角色。客户企业用户只能查看和维护自己企业的信息。',
       newUser: '新建用户',

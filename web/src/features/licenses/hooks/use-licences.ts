@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type ApiBody, type ApiQuery, type ApiResult } from '../../../app/api';
+import { dashboardSummaryKey } from '../../dashboard/use-dashboard-summary';
+import { obligationKeys } from '../../obligations/hooks/obligation-keys';
 
 export type Licence = ApiResult<'get', '/api/licences/{id}'>;
 export type LicenceStatus = Licence['status'];
@@ -43,12 +45,14 @@ export function useLicenceObligations(id: string) {
   });
 }
 
-/** After a licence write: the detail shows the answer at once; lists, obligations and the audit log reload. */
+/** After a licence write: the detail shows the answer at once; lists, obligations, the dashboard and the audit log reload. */
 function useRefreshLicences() {
   const queryClient = useQueryClient();
   return (licence: Licence) => {
     queryClient.setQueryData(licenceKeys.detail(licence.id), licence);
     void queryClient.invalidateQueries({ queryKey: licenceKeys.all });
+    void queryClient.invalidateQueries({ queryKey: obligationKeys.all });
+    void queryClient.invalidateQueries({ queryKey: dashboardSummaryKey });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
 }
@@ -87,11 +91,16 @@ export function useLicenceEvents(id: string) {
   });
 }
 
-/** After an event is recorded or removed: the licence (expiry, status, version), its history and obligations reload. */
+/**
+ * After an event is recorded or removed: the licence (expiry, status, version), its history and obligations reload,
+ * with every obligation list and the dashboard, since the event may complete or move them.
+ */
 function useRefreshLicence(id: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: licenceKeys.all });
+    void queryClient.invalidateQueries({ queryKey: obligationKeys.all });
+    void queryClient.invalidateQueries({ queryKey: dashboardSummaryKey });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
     void queryClient.invalidateQueries({ queryKey: licenceKeys.detail(id) });
   };

@@ -11,11 +11,11 @@ import { RecordLoadState } from '../../../app/components/record-load-state';
 import { formatDate } from '../../../app/format';
 import { useLocalized } from '../../../app/localized';
 import { useScopeName } from '../../applications/hooks/use-catalog-names';
-import { ObligationsPreviewTable } from '../../catalog/components/obligations-preview-table';
 import { EditLicenceModal } from '../components/licence-form-modal';
 import { LicenceHistoryCard } from '../components/licence-history-card';
+import { LicenceObligationsCard } from '../components/licence-obligations-card';
 import { LicenceStatusTag } from '../components/licence-status-tag';
-import { useLicence, useLicenceObligations } from '../hooks/use-licences';
+import { useLicence } from '../hooks/use-licences';
 
 /** One licence: what it is, who holds it, where it stands, and every obligation its dates bring. */
 export function LicenseDetailPage() {
@@ -25,7 +25,6 @@ export function LicenseDetailPage() {
   const localized = useLocalized();
   const scopeName = useScopeName();
   const query = useLicence(id);
-  const obligations = useLicenceObligations(query.data ? id : '');
   const [editing, setEditing] = useState(false);
   const licence = query.data;
   if (!licence) return <RecordLoadState query={query} notFoundText={t('licences.notFound')} backTo="/licenses" />;
@@ -79,9 +78,7 @@ export function LicenseDetailPage() {
         </Descriptions>
       </Card>
       <LicenceHistoryCard licence={licence} canWrite={canWrite} />
-      <Card style={{ marginTop: 16 }} title={t('licences.obligationsTitle')} extra={<Typography.Text type="secondary">{t('licences.obligationsHint')}</Typography.Text>} loading={obligations.isPending}>
-        <ObligationsPreviewTable items={obligations.data?.items ?? []} />
-      </Card>
+      <LicenceObligationsCard licenceId={licence.id} />
       {canWrite && <EditLicenceModal licence={licence} open={editing} onClose={() => setEditing(false)} />}
     </>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -8,16 +9,21 @@ interface SecretOnceModalProps {
   secret: string | null;
   /** Optional line under the secret, e.g. how to use a token. */
   hint?: string;
+  /** More under the hint, e.g. how to verify a webhook's signature. */
+  children?: ReactNode;
+  /** Wider for a code sample; antd's default otherwise. */
+  width?: number;
   onClose: () => void;
 }
 
 /** Shows a password or token the server will never show again, with a copy button. */
-export function SecretOnceModal({ title, text, secret, hint, onClose }: SecretOnceModalProps) {
+export function SecretOnceModal({ title, text, secret, hint, children, width, onClose }: SecretOnceModalProps) {
   const { t } = useTranslation();
   return (
     <Modal
       open={secret !== null}
       title={title}
+      width={width}
       onCancel={onClose}
       mask={{ closable: false }}
       keyboard={false}
@@ -37,6 +43,7 @@ export function SecretOnceModal({ title, text, secret, hint, onClose }: SecretOn
         {secret}
       </Typography.Paragraph>
       {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
+      {children}
     </Modal>
   );
 }
