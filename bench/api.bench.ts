@@ -35,7 +35,7 @@ interface Run extends Driven {
 
 const connections = 10;
 
-interface Request {
+export interface Request {
   name: string;
   /** Reported, but not one of the issue's target requests. */
   extra?: boolean;
@@ -68,7 +68,7 @@ interface Driven {
 }
 
 /** Drives one request at `rate` for `duration` seconds, paced as the header describes. */
-async function drive(url: string, headers: Record<string, string>, request: Request, duration: number): Promise<Driven> {
+export async function drive(url: string, headers: Record<string, string>, request: Request, duration: number): Promise<Driven> {
   if (request.inStep) {
     const result = await autocannon({ ...options(url, headers, request, duration), overallRate: rate, connections });
     return { p50: result.latency.p50, p99: result.latency.p99, served: result.requests.average, total: result.requests.total, errors: result.errors + result.timeouts + result.non2xx };

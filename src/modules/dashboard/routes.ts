@@ -6,7 +6,7 @@ import { actorOf } from '../auth/authenticate.ts';
 import { LocalizedText } from '../catalog/schemas.ts';
 import { dashboard } from './service.ts';
 
-const Stored = Type.Ref('StoredObligation');
+const Stored = Type.Ref('ObligationBrief');
 const DashboardSummary = Type.Object(
   {
     today: Type.String(),

@@ -8,7 +8,7 @@ import { withinScope } from '../access/scope.ts';
 import { countClients } from '../clients/repository.ts';
 import * as obligations from '../obligations/repository.ts';
 import { cachedScores } from '../obligations/score-cache.ts';
-import { toStored, viewOf } from '../obligations/stored-service.ts';
+import { toBrief, viewOf } from '../obligations/stored-service.ts';
 
 /** Red, amber, green: overdue; due within this many days; on track. */
 export const dueSoonDays = 14;
@@ -65,8 +65,19 @@ async function monthCounts(db: Db, scope: Scope, range: { from: string; to: stri
   return rows.map((r) => ({ month: r.month, kind: r.kind, count: Number(r.count) }));
 }
 
+/** Every client's on-time share over the range, the portfolio's, and the ten lowest (computed once, then kept). */
+async function computeScores(db: Db, scope: Scope, range: { from: string; to: string }) {
+  const byClient = await obligations.onTimeByClient(db, scope, range);
+  const scored = byClient
+    .map((c) => ({ ...c, score: c.due > 0 ? Math.round((100 * c.onTime) / c.due) : null }))
+    .sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || b.due - a.due || (a.clientName < b.clientName ? -1 : 1));
+  const totalDue = byClient.reduce((s, c) => s + c.due, 0);
+  const totalOnTime = byClient.reduce((s, c) => s + c.onTime, 0);
+  return { overall: totalDue > 0 ? Math.round((100 * totalOnTime) / totalDue) : null, clients: scored.length, lowest: scored.slice(0, 10) };
+}
+
 function scores(db: Db, scope: Scope, range: { from: string; to: string }) {
-  return cachedScores({ orgId: scope.orgId, rest: `${scope.clientId ?? ''}|${range.to}` }, () => obligations.onTimeByClient(db, scope, range));
+  return cachedScores({ orgId: scope.orgId, rest: `${scope.clientId ?? ''}|${range.to}` }, () => computeScores(db, scope, range));
 }
 
 /** The annual-report season on `today`: filing (Jan–Mar), catch-up (April), then closed until next year. */
@@ -92,7 +103,7 @@ export async function dashboard(ctx: AppContext, actor: Actor) {
   const season = seasonOf(today);
   const next30 = { from: today, to: addDays(today, 30) };
   const seasonRange = { from: season.dueOn, to: season.dueOn, kind: 'annual-report' };
-  const [clients, counts, next, nextTotal, months, byClient, seasonItems, missing, applications] = await Promise.all([
+  const [clients, counts, next, nextTotal, months, scored, seasonItems, missing, applications] = await Promise.all([
     countClients(ctx.db, scope),
     openCounts(ctx.db, scope, { today, soon }),
     obligations.firstObligations(ctx.db, scope, { state: 'open', due: next30 }, 10),
@@ -110,25 +121,14 @@ export async function dashboard(ctx: AppContext, actor: Actor) {
     const rows = months.filter((m) => m.month === month);
     return { month, total: rows.reduce((s, r) => s + r.count, 0), byKind: Object.fromEntries(rows.map((r) => [r.kind, r.count])) };
   });
-  const scored = byClient
-    .map((c) => ({ ...c, score: c.due > 0 ? Math.round((100 * c.onTime) / c.due) : null }))
-    .sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || b.due - a.due || (a.clientName < b.clientName ? -1 : 1));
-  const totalDue = byClient.reduce((s, c) => s + c.due, 0);
-  const totalOnTime = byClient.reduce((s, c) => s + c.onTime, 0);
   return {
     today,
     clients,
     obligations: { overdue: counts.overdue, dueSoon: counts.soon, onTrack: counts.later, dueSoonDays },
-    next30: { items: next.map((row) => toStored(row, view)), total: nextTotal, totalIsExact: true },
+    next30: { items: next.map((row) => toBrief(row, view)), total: nextTotal, totalIsExact: true },
     months: monthList,
-    scores: {
-      formula: scoreFormula,
-      months: scoreMonths,
-      overall: totalDue > 0 ? Math.round((100 * totalOnTime) / totalDue) : null,
-      clients: scored.length,
-      lowest: scored.slice(0, 10),
-    },
-    season: { ...season, missing, missingIsExact: true, items: seasonItems.map((row) => toStored(row, view)) },
+    scores: { formula: scoreFormula, months: scoreMonths, ...scored },
+    season: { ...season, missing, missingIsExact: true, items: seasonItems.map((row) => toBrief(row, view)) },
     applications: { byState: applications.map((a) => ({ state: a.state, count: Number(a.count) })).sort((a, b) => b.count - a.count), total: applications.reduce((s, a) => s + Number(a.count), 0) },
   };
 }

@@ -35,7 +35,11 @@ export class CountDeltas {
 
   /** Writes the sums, in the caller's transaction. */
   async apply(db: Db): Promise<void> {
-    const rows = [...this.deltas.values()].filter((e) => e.delta !== 0).map((e) => ({ ...e.row, count: e.delta }));
+    // In key order, so two transactions applying theirs at once wait for each other rather than deadlock.
+    const rows = [...this.deltas.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .filter(([, e]) => e.delta !== 0)
+      .map(([, e]) => ({ ...e.row, count: e.delta }));
     this.deltas.clear();
     for (let i = 0; i < rows.length; i += 500) {
       await db

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sequentialId } from '../../platform/db/sequential-id.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { LocalizedText } from '../../domain/calendar/types.ts';
@@ -124,7 +124,7 @@ async function refreshBatch(ctx: AppContext, db: Db, licenceIds: string[], cache
       if (!before) {
         const state = effectiveState({ derivedState: d.state, derivedDoneOn: d.doneOn, completedAt: null, completedVia: null });
         inserts.push({
-          id: randomUUID(), orgId: licence.orgId, licenceId: licence.id, clientId: licence.clientId, key: d.key, kind: d.kind, windowStart: d.windowStart, dueOn: d.dueOn,
+          id: sequentialId(), orgId: licence.orgId, licenceId: licence.id, clientId: licence.clientId, key: d.key, kind: d.kind, windowStart: d.windowStart, dueOn: d.dueOn,
           derivedState: d.state, derivedDoneOn: d.doneOn, state: state.state, doneOn: state.doneOn, basis, provisional: d.provisional ? 1 : 0,
           assigneeId: null, completedBy: null, completedAt: null, completedVia: null, evidenceSha256: null, evidenceName: null, evidenceType: null, evidenceSize: null,
           remindOn: state.state === 'open' ? firstReminderOn(d.dueOn, inputs.reminders) : null, version: 1, createdAt: now, updatedAt: now,
@@ -167,7 +167,7 @@ async function refreshBatch(ctx: AppContext, db: Db, licenceIds: string[], cache
     ids.push(licence.id);
     stamps.set(inputs.stamp, ids);
   }
-  await repo.insertObligations(db, inserts);
+  await repo.insertObligations(db, inserts, ctx.database.dialect === 'sqlite' ? ctx.database.sqlite : null);
   for (const row of inserts) counts.inserted(row);
   await counts.apply(db);
   await repo.insertObligationEvents(db, events);
@@ -188,23 +188,38 @@ export async function refreshLicenceObligations(ctx: AppContext, db: Db, licence
  */
 export async function refreshAllObligations(ctx: AppContext, db: Db, options: { orgId?: string; force?: boolean; batchSize?: number; inTransactions?: boolean; onBatch?: (done: number) => void } = {}): Promise<number> {
   const cache = new Map<string, OrgInputs>();
-  const size = options.batchSize ?? 500;
+  const size = options.batchSize ?? 2000;
+  // On PostgreSQL two batches, each its own transaction, keep both of the database's cores busy; SQLite writes one at
+  // a time whatever the caller does.
+  const inFlight = options.inTransactions && ctx.database.dialect === 'postgres' ? 2 : 1;
+  const running = new Set<Promise<void>>();
   let after = '';
   let changed = 0;
   let walked = 0;
+  let failure: unknown = null;
   for (;;) {
     const batch = await repo.listLicenceStamps(db, { orgId: options.orgId, after, limit: size });
-    if (batch.length === 0) return changed;
+    if (batch.length === 0) break;
     const stale: string[] = [];
     for (const licence of batch) {
       const inputs = await orgInputs(ctx, db, licence.orgId, cache);
       if (options.force || licence.obligationsStamp !== inputs.stamp) stale.push(licence.id);
     }
     if (stale.length > 0) {
-      changed += options.inTransactions ? await db.transaction().execute((trx) => refreshBatch(ctx, trx, stale, cache)) : await refreshBatch(ctx, db, stale, cache);
+      const work = (options.inTransactions ? db.transaction().execute((trx) => refreshBatch(ctx, trx, stale, cache)) : refreshBatch(ctx, db, stale, cache)).then(
+        (n) => void (changed += n),
+        (error: unknown) => void (failure ??= error),
+      );
+      running.add(work);
+      void work.finally(() => running.delete(work));
+      if (running.size >= inFlight) await Promise.race(running);
+      if (failure) break;
     }
     walked += batch.length;
     options.onBatch?.(walked);
     after = batch[batch.length - 1].id;
   }
+  await Promise.all(running);
+  if (failure) throw failure;
+  return changed;
 }

@@ -7,7 +7,7 @@ import { actorOf } from '../auth/authenticate.ts';
 import { addSharedSchemas } from '../catalog/schemas.ts';
 import { loadRuleOverrides } from '../settings/load-rule-overrides.ts';
 import { mimeOf } from '../applications/materials-service.ts';
-import { ReopenQuery, AssignRequest, BulkRequest, BulkResult, CompleteRequest, Obligation, ObligationDetail, ObligationListQuery, ObligationsPreview, ObligationsPreviewRequest, StoredObligation } from './schemas.ts';
+import { ObligationBrief, ReopenQuery, AssignRequest, BulkRequest, BulkResult, CompleteRequest, Obligation, ObligationDetail, ObligationListQuery, ObligationsPreview, ObligationsPreviewRequest, StoredObligation } from './schemas.ts';
 import * as service from './service.ts';
 import * as stored from './stored-service.ts';
 
@@ -15,6 +15,7 @@ export async function obligationsRoutes(app: FastifyInstance, ctx: AppContext) {
   addSharedSchemas(app);
   app.addSchema(Obligation);
   app.addSchema(StoredObligation);
+  app.addSchema(ObligationBrief);
   const tags = ['obligations'];
   const Ref = Type.Ref('StoredObligation');
   const idOf = (request: { params: unknown }) => (request.params as { id: string }).id;

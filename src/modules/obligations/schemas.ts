@@ -133,6 +133,31 @@ export const StoredObligation = Type.Object(
 );
 export type StoredObligation = Static<typeof StoredObligation>;
 
+/** An obligation in brief, for lists that link to its details (the dashboard's): no basis, consequence or source. */
+export const ObligationBrief = Type.Object(
+  {
+    id: Type.String(),
+    key: Type.String(),
+    kind: ObligationKind,
+    title: LocalizedText,
+    licenceId: Type.String(),
+    licenceNumber: Type.String(),
+    clientId: Type.String(),
+    clientName: Type.String(),
+    windowStart: Type.String(),
+    dueOn: Type.String(),
+    daysLeft: Type.Integer(),
+    status: ObligationStatus,
+    doneOn: Nullable(Type.String()),
+    doneBy: Nullable(Type.Union([Type.Literal('facts'), Type.Literal('user')])),
+    provisional: Type.Boolean(),
+    assignee: Nullable(Person),
+    version: Type.Integer(),
+  },
+  { $id: 'ObligationBrief', title: 'ObligationBrief' },
+);
+export type ObligationBrief = Static<typeof ObligationBrief>;
+
 export const ObligationHistoryEntry = Type.Object({
   id: Type.String(),
   kind: Type.String({ description: 'completed, reopened, assigned, evidence, due-moved, became-done, became-open, became-not-applicable, basis-vanished' }),

@@ -21,7 +21,7 @@ import { loadRuleOverrides } from '../settings/load-rule-overrides.ts';
 import { CountDeltas } from './counts.ts';
 import * as repo from './repository.ts';
 import { forgetScores } from './score-cache.ts';
-import type { AssignRequest, BulkRequest, CompleteRequest, ObligationListQuery, StoredObligation } from './schemas.ts';
+import type { AssignRequest, BulkRequest, CompleteRequest, ObligationBrief, ObligationListQuery, StoredObligation } from './schemas.ts';
 
 export const obligationEntity: Bilingual = { zh: '合规事项', en: 'Obligation' };
 
@@ -81,6 +81,15 @@ export function toStored(row: repo.ObligationRow, view: View): StoredObligation 
         }
       : null,
     version: Number(row.version),
+  };
+}
+
+/** The brief form (the dashboard's lists): what a row shows, without the texts the details add. */
+export function toBrief(row: repo.ObligationRow, view: View): ObligationBrief {
+  const full = toStored(row, view);
+  return {
+    id: full.id, key: full.key, kind: full.kind, title: full.title, licenceId: full.licenceId, licenceNumber: full.licenceNumber, clientId: full.clientId, clientName: full.clientName,
+    windowStart: full.windowStart, dueOn: full.dueOn, daysLeft: full.daysLeft, status: full.status, doneOn: full.doneOn, doneBy: full.doneBy, provisional: full.provisional, assignee: full.assignee, version: full.version,
   };
 }
 

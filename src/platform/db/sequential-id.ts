@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let sequence = 0;
+// Random bits drawn 4 KB at a time: one system call per 512 ids, not one each.
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
 
 /**
  * A UUID version 7 (RFC 9562): milliseconds since the epoch, then a counter within the millisecond, then random bits.
@@ -20,7 +23,13 @@ export function sequentialId(): string {
       sequence = 0;
     }
   }
-  const bytes = randomBytes(16);
+  if (poolAt + 8 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const bytes = Buffer.alloc(16);
+  pool.copy(bytes, 8, poolAt, poolAt + 8);
+  poolAt += 8;
   bytes.writeUIntBE(lastMs, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
   bytes[7] = sequence & 0xff;

@@ -2850,7 +2850,7 @@ export interface paths {
                             }[];
                             next30: {
                                 /** @description The first 10 due in the next 30 days */
-                                items: components["schemas"]["StoredObligation"][];
+                                items: components["schemas"]["ObligationBrief"][];
                                 total: number;
                                 totalIsExact: boolean;
                             };
@@ -2884,7 +2884,7 @@ export interface paths {
                             season: {
                                 dueOn: string;
                                 /** @description The first 50 of them */
-                                items: components["schemas"]["StoredObligation"][];
+                                items: components["schemas"]["ObligationBrief"][];
                                 /** @description Licences still missing this year’s annual report */
                                 missing: number;
                                 missingIsExact: boolean;
@@ -6606,6 +6606,34 @@ export interface components {
                 en: string;
                 zh: string;
             };
+            windowStart: string;
+        };
+        /** ObligationBrief */
+        ObligationBrief: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            clientId: string;
+            clientName: string;
+            daysLeft: number;
+            doneBy: ("facts" | "user") | null;
+            doneOn: string | null;
+            dueOn: string;
+            id: string;
+            key: string;
+            /** @description The rule it comes from */
+            kind: "start-operating" | "annual-report" | "renewal" | "expiry" | "registration-change" | "approval-change" | "provincial-filing" | "number-annual-report";
+            licenceId: string;
+            licenceNumber: string;
+            provisional: boolean;
+            /** @description overdue (open, past due); due-soon (open, due within the organisation’s due-soon days, 30 by default); upcoming; done; not-applicable */
+            status: "overdue" | "due-soon" | "upcoming" | "done" | "not-applicable";
+            title: {
+                en: string;
+                zh: string;
+            };
+            version: number;
             windowStart: string;
         };
         /** RuleSetting */

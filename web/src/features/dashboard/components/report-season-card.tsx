@@ -7,7 +7,7 @@ import { formatListCount } from '../../../app/list-count';
 import { useLocalized } from '../../../app/localized';
 import { BulkActions } from '../../obligations/components/bulk-actions';
 import { ObligationsTable } from '../../obligations/components/obligations-table';
-import type { Obligation } from '../../obligations/hooks/use-obligations';
+import type { ObligationBrief } from '../../obligations/hooks/use-obligations';
 import type { DashboardSummary } from '../use-dashboard-summary';
 
 type Season = DashboardSummary['season'];
@@ -21,7 +21,7 @@ export function ReportSeasonCard({ summary, loading, canWrite }: { summary: Dash
   const { t } = useTranslation();
   const localized = useLocalized();
   const navigate = useNavigate();
-  const [selected, setSelected] = useState<Obligation[]>([]);
+  const [selected, setSelected] = useState<ObligationBrief[]>([]);
   const season = summary?.season;
   const missing = season ? { total: season.missing, totalIsExact: season.missingIsExact } : null;
   const listLink = `/obligations?kind=annual-report${season && season.phase !== 'filing' ? '&status=overdue' : ''}`;

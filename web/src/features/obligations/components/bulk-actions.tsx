@@ -5,14 +5,14 @@ import { useMe } from '../../../app/auth/auth-context';
 import { notifySuccess } from '../../../app/error-notifier';
 import { useLocalized } from '../../../app/localized';
 import { useAssignableUsers } from '../../applications/hooks/use-assignable-users';
-import { useBulkObligations, type BulkResult, type Obligation } from '../hooks/use-obligations';
+import { useBulkObligations, type BulkResult, type ObligationBrief } from '../hooks/use-obligations';
 import { usePeriodText } from './obligation-title';
 
 type Action = 'assign' | 'complete';
 
 interface BulkActionsProps {
   /** The rows chosen, as they were when chosen: failures are named from them. */
-  selected: Obligation[];
+  selected: ObligationBrief[];
   onClear: () => void;
   actions: readonly Action[];
   /** The complete button's words where a plainer one fits (标记已报送 for annual reports). */
@@ -21,7 +21,7 @@ interface BulkActionsProps {
 
 interface Outcome {
   result: BulkResult;
-  rows: Obligation[];
+  rows: ObligationBrief[];
 }
 
 /** The failures the server named, each by its licence, obligation and client, with the reason. */

@@ -2,7 +2,7 @@ import type { HTMLAttributes, ReactNode } from 'react';
 import { Button, Flex, Table, Typography, type TableColumnsType, type TablePaginationConfig, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Obligation } from '../hooks/use-obligations';
+import type { ObligationBrief } from '../hooks/use-obligations';
 import { DueText } from './due-text';
 import { ObligationAssignee } from './obligation-assignee-control';
 import { ObligationStatusTag } from './obligation-status-tag';
@@ -10,8 +10,8 @@ import { ObligationTitle } from './obligation-title';
 
 type Column = 'title' | 'client' | 'licence' | 'assignee' | 'actions';
 
-interface ObligationsTableProps {
-  items: Obligation[] | undefined;
+interface ObligationsTableProps<T extends ObligationBrief> {
+  items: T[] | undefined;
   loading: boolean;
   empty: ReactNode;
   pagination: TablePaginationConfig | false;
@@ -19,21 +19,21 @@ interface ObligationsTableProps {
   hide?: readonly Column[];
   /** Staff see 完成 on open rows. */
   canWrite: boolean;
-  onOpen: (obligation: Obligation) => void;
-  onComplete: (obligation: Obligation) => void;
-  rowSelection?: TableProps<Obligation>['rowSelection'];
+  onOpen: (obligation: T) => void;
+  onComplete: (obligation: T) => void;
+  rowSelection?: TableProps<T>['rowSelection'];
   size?: 'small' | 'middle';
   testId?: string;
 }
 
-const isOpen = (o: Obligation) => o.status === 'overdue' || o.status === 'due-soon' || o.status === 'upcoming';
+const isOpen = (o: ObligationBrief) => o.status === 'overdue' || o.status === 'due-soon' || o.status === 'upcoming';
 /** 许可证到期 is a date to watch rather than a task: it is closed from its details, not from the row. */
-const completableFromRow = (o: Obligation) => isOpen(o) && o.kind !== 'expiry';
+const completableFromRow = (o: ObligationBrief) => isOpen(o) && o.kind !== 'expiry';
 
 /** Obligations as rows: when due, what, whose, which licence, where it stands, who is in charge, and what to do. */
-export function ObligationsTable({ items, loading, empty, pagination, hide = [], canWrite, onOpen, onComplete, rowSelection, size = 'middle', testId = 'obligations-table' }: ObligationsTableProps) {
+export function ObligationsTable<T extends ObligationBrief>({ items, loading, empty, pagination, hide = [], canWrite, onOpen, onComplete, rowSelection, size = 'middle', testId = 'obligations-table' }: ObligationsTableProps<T>) {
   const { t } = useTranslation();
-  const columns: TableColumnsType<Obligation> = [
+  const columns: TableColumnsType<T> = [
     { key: 'dueOn', title: t('obligations.fields.dueOn'), width: 120, render: (_, o) => <DueText obligation={o} /> },
     {
       key: 'title',
@@ -78,7 +78,7 @@ export function ObligationsTable({ items, loading, empty, pagination, hide = [],
   ];
   const shown = columns.filter((c) => !hide.includes(c.key as Column));
   return (
-    <Table<Obligation>
+    <Table<T>
       rowKey="id"
       size={size}
       columns={shown}

@@ -8,6 +8,8 @@ import { obligationKeys, type ObligationListQuery } from './obligation-keys';
 
 export type ObligationDetail = ApiResult<'get', '/api/obligations/{id}'>;
 export type Obligation = ObligationDetail['obligation'];
+/** What a row of obligations shows (the dashboard's lists carry only this). */
+export type ObligationBrief = ApiResult<'get', '/api/dashboard'>['next30']['items'][number];
 export type ObligationStatus = Obligation['status'];
 export type ObligationKind = Obligation['kind'];
 export type ObligationHistoryEntry = ObligationDetail['history'][number];
