@@ -30,9 +30,21 @@ export function applyOverrides(base: CatalogSettings, overrides: CatalogOverride
   return result;
 }
 
-/** Defaults with an organisation's overrides applied. */
+const frozenDefaults: CatalogSettings = Object.freeze(defaultSettings());
+const resolvedByOverrides = new WeakMap<CatalogOverrides, CatalogSettings>();
+
+/**
+ * Defaults with an organisation's overrides applied; read-only, and the same object for the same overrides object, so
+ * deriving a hundred thousand licences' obligations resolves them once.
+ */
 export function resolveSettings(overrides?: CatalogOverrides): CatalogSettings {
-  return applyOverrides(defaultSettings(), overrides);
+  if (!overrides) return frozenDefaults;
+  let settings = resolvedByOverrides.get(overrides);
+  if (!settings) {
+    settings = Object.freeze(applyOverrides(frozenDefaults, overrides));
+    resolvedByOverrides.set(overrides, settings);
+  }
+  return settings;
 }
 
 function checkValue(key: string, value: unknown): OverrideError | undefined {

@@ -7,15 +7,22 @@ import { expiryObligation, renewalObligation, startOperatingObligations } from '
 import type { DeriveObligationsOptions, LicenceFacts, Obligation } from './types.ts';
 import { annualReportObligations, numberReportObligations } from './yearly-obligations.ts';
 
+function assertDate(field: string, value: string | undefined): void {
+  if (value !== undefined && !isIsoDate(value)) throw new RangeError(`deriveObligations: ${field} '${value}' is not a YYYY-MM-DD date`);
+}
+
 function assertDates(facts: LicenceFacts, options: DeriveObligationsOptions): void {
-  const dates: Array<[string, string | undefined]> = [['today', options.today], ['issuedOn', facts.issuedOn], ['expiresOn', facts.expiresOn]];
-  for (const [field, value] of dates) {
-    if (value !== undefined && !isIsoDate(value)) throw new RangeError(`deriveObligations: ${field} '${value}' is not a YYYY-MM-DD date`);
-  }
+  assertDate('today', options.today);
+  assertDate('issuedOn', facts.issuedOn);
+  assertDate('expiresOn', facts.expiresOn);
 }
 
 /** Makes duplicate ids unique (`…#2`), e.g. two changes of the same kind recorded on the same day. */
 function uniqueIds(obligations: Obligation[]): Obligation[] {
+  // Sorted by due date then id, so a repeated id sits next to its twin: most licences have none, and pay nothing.
+  let repeated = false;
+  for (let i = 1; i < obligations.length && !repeated; i++) repeated = obligations.some((o, j) => j < i && o.id === obligations[i].id);
+  if (!repeated) return obligations;
   const seen = new Map<string, number>();
   return obligations.map((o) => {
     const count = (seen.get(o.id) ?? 0) + 1;

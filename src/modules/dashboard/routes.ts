@@ -36,7 +36,7 @@ const DashboardSummary = Type.Object(
       warning: Nullable(LocalizedText),
       missing: Type.Integer({ description: 'Licences still missing this year’s annual report' }),
       missingIsExact: Type.Boolean(),
-      items: Type.Array(Stored, { description: 'The first 50 of them' }),
+      items: Type.Array(Stored, { description: 'The first 20 of them' }),
     }),
     applications: Type.Object({ total: Type.Integer(), byState: Type.Array(Type.Object({ state: Type.String(), count: Type.Integer() })) }),
   },

