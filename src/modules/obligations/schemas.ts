@@ -134,26 +134,9 @@ export const StoredObligation = Type.Object(
 export type StoredObligation = Static<typeof StoredObligation>;
 
 /** An obligation in brief, for lists that link to its details (the dashboard's): no basis, consequence or source. */
-export const ObligationBrief = Type.Object(
-  {
-    id: Type.String(),
-    key: Type.String(),
-    kind: ObligationKind,
-    title: LocalizedText,
-    licenceId: Type.String(),
-    licenceNumber: Type.String(),
-    clientId: Type.String(),
-    clientName: Type.String(),
-    windowStart: Type.String(),
-    dueOn: Type.String(),
-    daysLeft: Type.Integer(),
-    status: ObligationStatus,
-    doneOn: Nullable(Type.String()),
-    doneBy: Nullable(Type.Union([Type.Literal('facts'), Type.Literal('user')])),
-    provisional: Type.Boolean(),
-    assignee: Nullable(Person),
-    version: Type.Integer(),
-  },
+export const ObligationBrief = Type.Pick(
+  StoredObligation,
+  ['id', 'key', 'kind', 'title', 'licenceId', 'licenceNumber', 'clientId', 'clientName', 'windowStart', 'dueOn', 'daysLeft', 'status', 'doneOn', 'doneBy', 'provisional', 'assignee', 'version'],
   { $id: 'ObligationBrief', title: 'ObligationBrief' },
 );
 export type ObligationBrief = Static<typeof ObligationBrief>;

@@ -6616,11 +6616,14 @@ export interface components {
             } | null;
             clientId: string;
             clientName: string;
+            /** @description Days from today to the due date (negative when overdue) */
             daysLeft: number;
             doneBy: ("facts" | "user") | null;
             doneOn: string | null;
             dueOn: string;
+            /** @description The stored obligation’s id (UUID) */
             id: string;
+            /** @description Stable across refreshes: rule and period, e.g. annual-report:2027 */
             key: string;
             /** @description The rule it comes from */
             kind: "start-operating" | "annual-report" | "renewal" | "expiry" | "registration-change" | "approval-change" | "provincial-filing" | "number-annual-report";
