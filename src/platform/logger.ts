@@ -15,6 +15,6 @@ export function createLogger(level: string): Logger {
 }
 
 /** `/api/calendar-feeds/<token>.ics` → `/api/calendar-feeds/***.ics`. */
-export function redactFeedUrl(url: string): string {
+function redactFeedUrl(url: string): string {
   return url.replace(/(\/api\/calendar-feeds\/)[^/?#]+\.ics/, '$1***.ics');
 }

@@ -47,18 +47,10 @@ export function storedStatus(options: { state: string; dueOn: IsoDate; today: Is
 }
 
 /** For a yearly report still open after its due date: what the day means (catch-up period, or the bad list). */
-export function lateGuidance(options: { kind: string; key: string; dueOn: IsoDate; today: IsoDate; state: string }): LocalizedText | null {
+export function lateGuidance(options: { kind: string; dueOn: IsoDate; today: IsoDate; state: string }): LocalizedText | null {
   if (options.state !== 'open' || options.today <= options.dueOn) return null;
   if (options.kind !== 'annual-report' && options.kind !== 'number-annual-report') return null;
   const year = Number(options.dueOn.slice(0, 4));
   const note = lateNoteOn(options.today, { year, rule: findObligationRule(options.kind) });
   return { zh: note.zh, en: note.en.trim() };
-}
-
-/** The ISO date of the next time an obligation due on `dueOn` passes a lead time, after `today`'s; null when none is left. */
-export interface ReminderLead {
-  /** `90`, `30`, … days before due, or `overdue-<n>` (n whole weeks after due, 0 on the first day overdue). */
-  lead: string;
-  /** The day it passes. */
-  on: IsoDate;
 }

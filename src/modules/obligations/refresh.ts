@@ -12,7 +12,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { ObligationEventsTable, ObligationsTable } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 import { loadRuleOverrides } from '../settings/load-rule-overrides.ts';
-import { firstReminderOn, loadReminderSettings, type ReminderSettings } from './reminder-settings.ts';
+import { firstReminderOn } from '../../domain/obligations/reminder-leads.ts';
+import { loadReminderSettings, type ReminderSettings } from './reminder-settings.ts';
 import { CountDeltas } from './counts.ts';
 import * as repo from './repository.ts';
 import { forgetScores } from './score-cache.ts';
@@ -64,7 +65,7 @@ function readJson<T>(text: string, fallback: T): T {
 }
 
 /** Done by the facts, or by a user's completion (which survives every refresh); else what the rules say. */
-export function effectiveState(row: Pick<ObligationsTable, 'derivedState' | 'derivedDoneOn' | 'completedAt' | 'completedVia'>): { state: string; doneOn: string | null } {
+function effectiveState(row: Pick<ObligationsTable, 'derivedState' | 'derivedDoneOn' | 'completedAt' | 'completedVia'>): { state: string; doneOn: string | null } {
   if (row.derivedState === 'done') return { state: 'done', doneOn: row.derivedDoneOn ?? (row.completedAt ? chinaDateOf(row.completedAt) : null) };
   // A completion that recorded a licence event lasts as long as the event does.
   if (row.completedAt && row.completedVia !== 'facts') return { state: 'done', doneOn: chinaDateOf(row.completedAt) };

@@ -1,4 +1,4 @@
-import { defaultReminderPlan, firstReminderOn as firstOn, type ReminderPlan } from '../../domain/obligations/reminder-leads.ts';
+import { defaultReminderPlan, type ReminderPlan } from '../../domain/obligations/reminder-leads.ts';
 import type { Db } from '../../platform/db/database.ts';
 
 export type ReminderSettings = ReminderPlan & { version: number };
@@ -16,5 +16,3 @@ export async function loadReminderSettings(db: Db, orgId: string): Promise<Remin
   }
   return { leadDays, overdueWeekly: Number(row.overdueWeekly) === 1, version: Number(row.version) };
 }
-
-export const firstReminderOn = firstOn;

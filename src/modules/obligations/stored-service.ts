@@ -65,7 +65,7 @@ export function toStored(row: repo.ObligationRow, view: View): StoredObligation 
     doneOn: row.state === 'done' ? row.doneOn : null,
     doneBy: row.state !== 'done' ? null : row.derivedState === 'done' ? 'facts' : 'user',
     basis: readText(row.basis),
-    lateNote: lateGuidance({ kind: row.kind, key: row.key, dueOn: row.dueOn, today: view.today, state: row.state }),
+    lateNote: lateGuidance({ kind: row.kind, dueOn: row.dueOn, today: view.today, state: row.state }),
     consequence: rule.consequence,
     severity: rule.severity,
     source: rule.source,

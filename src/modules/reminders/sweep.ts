@@ -18,9 +18,9 @@ import { postWebhook, webhookBody, type WebhookPreset } from './webhook-delivery
 // sweeper that dies after claiming leaves its rows to the next sweep once the lease has passed.
 
 /** How long a claimed delivery is left to its sweeper before another may take it. */
-export const leaseMs = 2 * 60 * 1000;
+const leaseMs = 2 * 60 * 1000;
 /** Attempts before a delivery is given up as failed: 30 s, 1, 2, 4 … minutes apart, about 4 hours in all. */
-export const maxAttempts = 9;
+const maxAttempts = 9;
 const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 2 * 60 * 60 * 1000);
 
 export interface SweepResult {
