@@ -30,9 +30,8 @@ export function startOperatingObligations(ctx: DeriveContext): Obligation[] {
 export function renewalObligation(ctx: DeriveContext): Obligation {
   const rule = findObligationRule('renewal');
   if (rule.due.type !== 'before-expiry') throw new Error('renewal rule must be before-expiry');
-  const common = { calendar: ctx.calendar, settings: ctx.settings, direction: -1 as const };
-  const due = resolveOffset(ctx.expiresOn, { ...common, offset: rule.due.offset });
-  const opens = resolveOffset(ctx.expiresOn, { ...common, offset: rule.due.windowOpens });
+  const due = resolveOffset(ctx.expiresOn, { calendar: ctx.calendar, settings: ctx.settings, direction: -1, offset: rule.due.offset });
+  const opens = resolveOffset(ctx.expiresOn, { calendar: ctx.calendar, settings: ctx.settings, direction: -1, offset: rule.due.windowOpens });
   const filed = ctx.facts.renewalFiledOn;
   return buildObligation(ctx, {
     rule, id: 'renewal', windowStart: opens.date, due, isDone: filed !== undefined, doneOn: filed,

@@ -27,7 +27,7 @@ export interface StoredObligation {
  * Pure: the same facts, calendar and overrides give the same rows, so a refresh writes only what changed.
  */
 export function obligationsToStore(facts: LicenceFacts, options: Omit<DeriveObligationsOptions, 'today'> & { cancelledOn: IsoDate | null }): StoredObligation[] {
-  const derived = applyCancellation(deriveObligations(facts, { ...options, today: facts.issuedOn }), options.cancelledOn);
+  const derived = applyCancellation(deriveObligations(facts, { calendar: options.calendar, overrides: options.overrides, today: facts.issuedOn }), options.cancelledOn);
   return derived.map((o) => ({
     key: o.id,
     kind: o.kind,

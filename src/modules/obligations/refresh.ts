@@ -204,7 +204,9 @@ export async function refreshAllObligations(ctx: AppContext, db: Db, options: Re
 
 async function refreshStale(ctx: AppContext, db: Db, options: RefreshOptions): Promise<number> {
   const cache = new Map<string, OrgInputs>();
-  const size = options.batchSize ?? 2000;
+  // SQLite rewrites each index's touched pages once per transaction, so fewer, larger batches write less (100,000
+  // licences: 65 s at 2,000, under 60 s at 5,000); each still holds the write lock only a few seconds.
+  const size = options.batchSize ?? (ctx.database.dialect === 'sqlite' ? 5000 : 2000);
   // On PostgreSQL two batches, each its own transaction, keep both of the database's cores busy; SQLite writes one at
   // a time whatever the caller does.
   const inFlight = options.inTransactions && ctx.database.dialect === 'postgres' ? 2 : 1;
