@@ -33,9 +33,19 @@ export const errorStatus = {
   /** The organisation already holds a licence with this number. */
   LICENCE_DUPLICATE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** A spreadsheet (XLSX) that inflates past the limit: a zip bomb, or simply too big to import. */
+  SHEET_TOO_LARGE_UNCOMPRESSED: 413,
+  /** A spreadsheet with more data rows than an import takes; details name the limit. */
+  SHEET_TOO_MANY_ROWS: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   USCC_CHECK_FAILED: 422,
   UNPROCESSABLE: 422,
+  /** Not a spreadsheet (XLSX or CSV), or a corrupt one; details say what was found. */
+  SHEET_UNREADABLE: 422,
+  /** A spreadsheet with no visible worksheet, no rows, or headings only. */
+  SHEET_EMPTY: 422,
+  /** A CSV file in neither UTF-8 nor GB18030, or with bytes invalid in its encoding; details name the row. */
+  SHEET_ENCODING: 422,
   TOO_MANY_ATTEMPTS: 429,
   /** Too many sign-ins are being checked at once: try again in a moment (Retry-After). */
   SERVER_BUSY: 429,
