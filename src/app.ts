@@ -1,3 +1,7 @@
+import { archiveRoutes } from './modules/archive/routes.ts';
+import { exportRoutes } from './modules/exports/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
+import { failInterruptedImports } from './modules/imports/service.ts';
 import { refreshAllObligations } from './modules/obligations/refresh.ts';
 import { reminderRoutes } from './modules/reminders/routes.ts';
 import { sweepReminders } from './modules/reminders/sweep.ts';
@@ -102,11 +106,16 @@ export async function buildApp(ctx: AppContext, options: { webDist?: string } = 
   await licenceRoutes(app, ctx);
   await reminderRoutes(app, ctx);
   await calendarFeedRoutes(app, ctx);
+  await importRoutes(app, ctx);
+  await exportRoutes(app, ctx);
+  await archiveRoutes(app, ctx);
 
   // Due dates of applications stored before they were kept, or under a calendar this instance has not seen change.
   await refreshOpenDueDates(ctx, ctx.db);
   // Licences whose obligations were derived under other rules (a release) or another calendar: brought up to date.
   await refreshAllObligations(ctx, ctx.db, { inTransactions: true });
+  // Imports a stopped process left running wrote nothing (one transaction): they are marked failed, to start again.
+  await failInterruptedImports(ctx);
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   // A calendar change made by the CLI or another instance reaches this one within seconds; stopped with the app.
   const calendarSync = startCalendarSync(ctx);

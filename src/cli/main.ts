@@ -14,6 +14,8 @@ import { registerOrgCommands } from './commands/org.ts';
 import { registerApplicationCommands } from './commands/applications.ts';
 import { registerLicenceCommands } from './commands/licences.ts';
 import { registerReminderCommands } from './commands/reminders.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerExportCommand } from './commands/export.ts';
 import { packageVersion } from '../create-context.ts';
 
 // Piped into `head` or the like: when the reader has gone, stop quietly (exit 0) as Unix tools do, not with a stack trace.
@@ -44,6 +46,8 @@ registerOrgCommands(program);
 registerApplicationCommands(program);
 registerLicenceCommands(program);
 registerReminderCommands(program);
+registerImportCommand(program);
+registerExportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

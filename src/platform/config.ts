@@ -22,6 +22,10 @@ export interface Config {
   dbPoolSize: number;
   /** Largest uploaded file accepted, in bytes (LICENSEDESK_UPLOAD_MAX_MB). */
   uploadMaxBytes: number;
+  /** Largest spreadsheet an import takes, in bytes (LICENSEDESK_IMPORT_MAX_MB). */
+  importMaxBytes: number;
+  /** Most data rows an import takes (LICENSEDESK_IMPORT_MAX_ROWS). */
+  importMaxRows: number;
   /** Where uploaded files live: `fs` under <data dir>/blobs, or `database` (several instances, no shared disk). */
   blobStore: 'fs' | 'database';
   /** SMTP server for reminder mail (LICENSEDESK_SMTP_URL, e.g. smtp://user:pass@mail.example.com:587); null: no email. */
@@ -55,6 +59,8 @@ export const configDefaults = {
   LOG_LEVEL: 'info',
   LICENSEDESK_SESSION_HOURS: '168',
   LICENSEDESK_UPLOAD_MAX_MB: '20',
+  LICENSEDESK_IMPORT_MAX_MB: '50',
+  LICENSEDESK_IMPORT_MAX_ROWS: '200000',
   LICENSEDESK_BLOB_STORE: 'fs',
   LICENSEDESK_MAIL_FROM: 'LicenseDesk <no-reply@licensedesk.local>',
   LICENSEDESK_SWEEP_SECONDS: '300',
@@ -173,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     trustProxy: parseTrustProxy(env.LICENSEDESK_TRUST_PROXY),
     dbPoolSize: env.LICENSEDESK_DB_POOL_SIZE === undefined ? defaultDbPoolSize() : parseIntVar('LICENSEDESK_DB_POOL_SIZE', env.LICENSEDESK_DB_POOL_SIZE, { min: 1, max: 100 }),
     uploadMaxBytes: parseIntVar('LICENSEDESK_UPLOAD_MAX_MB', env.LICENSEDESK_UPLOAD_MAX_MB ?? configDefaults.LICENSEDESK_UPLOAD_MAX_MB, { min: 1, max: 1024 }) * 1024 * 1024,
+    importMaxBytes: parseIntVar('LICENSEDESK_IMPORT_MAX_MB', env.LICENSEDESK_IMPORT_MAX_MB ?? configDefaults.LICENSEDESK_IMPORT_MAX_MB, { min: 1, max: 1024 }) * 1024 * 1024,
+    importMaxRows: parseIntVar('LICENSEDESK_IMPORT_MAX_ROWS', env.LICENSEDESK_IMPORT_MAX_ROWS ?? configDefaults.LICENSEDESK_IMPORT_MAX_ROWS, { min: 1, max: 10_000_000 }),
     blobStore,
     smtpUrl: parseSmtpUrl(env.LICENSEDESK_SMTP_URL),
     mailFrom: (env.LICENSEDESK_MAIL_FROM ?? configDefaults.LICENSEDESK_MAIL_FROM).trim() || configDefaults.LICENSEDESK_MAIL_FROM,

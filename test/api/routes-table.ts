@@ -37,6 +37,9 @@ export const obligationOf = (org: SeededOrg) => org.obligationIdsByClient?.[org.
 /** The organisation's seeded webhook (a made-up id where none is seeded). */
 export const webhookOf = (org: SeededOrg) => org.webhookId ?? org.clientIds[0];
 
+/** The organisation's seeded import job (a made-up id where none is seeded). */
+export const importOf = (org: SeededOrg) => org.importJobId ?? org.clientIds[0];
+
 export interface ForeignIds {
   userId: string;
   tokenId: string;
@@ -82,6 +85,10 @@ export const idRoutes: IdRoute[] = [
   { name: 'delete webhook', clientForbidden: true, method: 'DELETE', url: (o) => `/api/webhooks/${webhookOf(o)}` },
   { name: 'test webhook', clientForbidden: true, method: 'POST', url: (o) => `/api/webhooks/${webhookOf(o)}/test` },
   { name: 'webhook deliveries', clientForbidden: true, method: 'GET', url: (o) => `/api/webhooks/${webhookOf(o)}/deliveries` },
+  { name: 'get import', clientForbidden: true, method: 'GET', url: (o) => `/api/imports/${importOf(o)}` },
+  { name: 'check import', clientForbidden: true, method: 'POST', url: (o) => `/api/imports/${importOf(o)}/check`, payload: { version: 1, mapping: ['name', 'uscc'] } },
+  { name: 'run import', clientForbidden: true, method: 'POST', url: (o) => `/api/imports/${importOf(o)}/run`, payload: { version: 1, onDuplicate: 'skip', validOnly: false } },
+  { name: 'import error report', clientForbidden: true, method: 'GET', url: (o) => `/api/imports/${importOf(o)}/error-report` },
   { name: 'deactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/deactivate` },
   { name: 'reactivate organisation', operatorOnly: true, method: 'POST', url: (o) => `/api/admin/organisations/${o.orgId}/reactivate` },
   // Feeds are personal and none is seeded: this id is nobody's. Revoking another organisation's real feed is covered in
@@ -134,6 +141,8 @@ export const writeRoutes: WriteRoute[] = [
   { name: 'create webhook', method: 'POST', url: () => '/api/webhooks', valid: { url: 'https://hooks.example.com/x', preset: 'generic', name: '值班群' }, required: 'url', wrongType: ['preset', 5], longField: 'name', textField: 'name' },
   { name: 'patch webhook', method: 'PATCH', url: (o) => `/api/webhooks/${webhookOf(o)}`, valid: { version: 1, name: '值班群' }, required: 'version', wrongType: ['isActive', 'yes'], longField: 'name', textField: 'name' },
   { name: 'create calendar feed', method: 'POST', url: () => '/api/calendar-feeds', valid: { scope: 'user' }, required: 'scope', wrongType: ['scope', 5] },
+  { name: 'check import', method: 'POST', url: (o) => `/api/imports/${importOf(o)}/check`, valid: { version: 1, mapping: ['name', 'uscc'] }, required: 'mapping', wrongType: ['mapping', 'name'], longField: 'mapping.0' },
+  { name: 'run import', method: 'POST', url: (o) => `/api/imports/${importOf(o)}/run`, valid: { version: 1, onDuplicate: 'skip', validOnly: true }, required: 'onDuplicate', wrongType: ['validOnly', 'yes'] },
 ];
 
 /** Write routes that take no body: they still must refuse a malformed or oversized one, changing nothing. */
@@ -159,4 +168,5 @@ export const bodylessWriteRoutes: Array<{ name: string; method: 'POST' | 'DELETE
 export const uploadRoutes: Array<{ name: string; method: 'PUT' | 'POST'; url: (org: SeededOrg) => string }> = [
   { name: 'upload a material', method: 'PUT', url: (o) => `/api/applications/${applicationOf(o)}/materials/business-licence` },
   { name: 'upload obligation evidence', method: 'POST', url: (o) => `/api/obligations/${obligationOf(o)}/evidence` },
+  { name: 'upload an import file', method: 'POST', url: () => '/api/imports?kind=clients' },
 ];

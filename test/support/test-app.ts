@@ -87,6 +87,8 @@ export interface SeededOrg {
   obligationIdsByClient?: Record<string, string>;
   /** A paused webhook of the organisation's. */
   webhookId?: string;
+  /** An import job of the organisation (its file is not stored: enough for routes that reach it by id). */
+  importJobId?: string;
 }
 
 const validCodes = ['91350100M000100Y43', '91512081MA62K0260E', '9131000063159284XQ'];
@@ -137,5 +139,10 @@ export async function seedApplications(ctx: AppContext, org: SeededOrg): Promise
   const webhookId = randomUUID();
   const now = new Date().toISOString();
   await ctx.db.insertInto('webhooks').values({ id: webhookId, orgId: org.orgId, name: `${org.orgId.slice(0, 4)} hook`, url: 'https://hooks.example.com/licensedesk', preset: 'generic', secret: 'seeded-secret-123', isActive: 0, version: 1, createdBy: null, createdAt: now, updatedAt: now }).execute();
-  return { ...org, applicationIdsByClient, licenceIdsByClient, obligationIdsByClient, webhookId };
+  const importJobId = randomUUID();
+  await ctx.db.insertInto('importJobs').values({
+    id: importJobId, orgId: org.orgId, kind: 'clients', status: 'uploaded', fileName: 'seed.csv', fileSha256: '0'.repeat(64), fileSize: 10, format: 'csv', headers: '["名称","uscc"]', sample: '[]',
+    mapping: '["name","uscc"]', onDuplicate: 'skip', validOnly: 0, progressDone: 0, progressTotal: 0, report: null, result: null, failure: null, createdBy: null, version: 1, createdAt: now, updatedAt: now,
+  }).execute();
+  return { ...org, applicationIdsByClient, licenceIdsByClient, obligationIdsByClient, webhookId, importJobId };
 }

@@ -33,6 +33,8 @@ export const permissionRoles = {
   'portfolio:read': ['owner', 'admin', 'staff'],
   'rules:read': ['owner', 'admin', 'staff'],
   'tokens:own': ['owner', 'admin', 'staff', 'client'],
+  /** Spreadsheet imports of clients and licences, and their templates: the agency's staff. */
+  'imports:run': ['owner', 'admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Permissions held by instance operators (users.is_operator), whatever their role: the official calendar, organisations. */

@@ -56,8 +56,9 @@ export async function reviewMaterialFile(db: Db, scope: Scope, target: { id: str
  */
 export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean> {
   if ((await db.selectFrom('materialFiles').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined) return true;
-  // Evidence of a completed obligation is kept the same way.
-  return (await db.selectFrom('obligations').select('id').where('evidenceSha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
+  // Evidence of a completed obligation is kept the same way, and so is an import's spreadsheet.
+  if ((await db.selectFrom('obligations').select('id').where('evidenceSha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined) return true;
+  return (await db.selectFrom('importJobs').select('id').where('fileSha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
 }
 
 export type CustomItemRow = Selectable<ApplicationItemsTable>;

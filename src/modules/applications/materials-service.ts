@@ -27,10 +27,11 @@ export const mimeOf: Record<UploadType, string> = {
   png: 'image/png',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
 };
 
 /** Custom items take any file type uploads may be. */
-const anyFileType: UploadType[] = ['pdf', 'jpg', 'png', 'docx', 'xlsx'];
+const anyFileType: Array<Exclude<UploadType, 'csv'>> = ['pdf', 'jpg', 'png', 'docx', 'xlsx'];
 const customSource = practice('本机构为此申请添加的材料', { zh: '由用户添加，不在《电信业务经营许可管理办法》第八条或指南的清单中。', en: 'Added by a user; not on the Order 42 Art. 8 list or the guide’s.' });
 
 /** The application's checklist: the catalogue's items for its service, then the items users added. */

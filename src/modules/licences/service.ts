@@ -77,7 +77,7 @@ export async function requireLicence(ctx: AppContext, actor: Actor, id: string):
  * in-province number carries that province's abbreviation, a cross-regional one none), and an expiry after issue.
  * Every problem is named by its field.
  */
-function checkLicence(input: { number: string; services: Services; issuedOn: string; expiresOn: string; expiresOnGiven: boolean; renewals?: number }): { number: string; services: Services } {
+export function checkLicence(input: { number: string; services: Services; issuedOn: string; expiresOn: string; expiresOnGiven: boolean; renewals?: number }): { number: string; services: Services } {
   const issues: FieldIssue[] = [];
   const parsed = parseLicenceNumber(input.number);
   if (!parsed.ok) issues.push({ field: 'licenceNumber', code: 'LICENCE_NUMBER_INVALID', message: { zh: parsed.reason.zh, en: parsed.reason.en } });

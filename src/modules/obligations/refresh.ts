@@ -177,6 +177,11 @@ async function refreshBatch(ctx: AppContext, db: Db, licenceIds: string[], cache
   return changed + inserts.length;
 }
 
+/** Refreshes these licences' obligations at once (an import's batch); call it in the transaction that wrote them. */
+export async function refreshObligationsOf(ctx: AppContext, db: Db, licenceIds: string[]): Promise<number> {
+  return refreshBatch(ctx, db, licenceIds, new Map());
+}
+
 /** Refreshes one licence's obligations; call it in the transaction that changed its facts. */
 export async function refreshLicenceObligations(ctx: AppContext, db: Db, licenceId: string): Promise<number> {
   return refreshBatch(ctx, db, [licenceId], new Map());

@@ -436,6 +436,32 @@ export interface BlobsTable {
   content: Uint8Array;
 }
 
+/** A spreadsheet import of clients or licences (migration 0021); JSON columns are text on both databases. */
+export interface ImportJobsTable {
+  id: string;
+  orgId: string;
+  kind: string;
+  status: string;
+  fileName: string;
+  fileSha256: string;
+  fileSize: number;
+  format: string;
+  headers: string;
+  sample: string;
+  mapping: string;
+  onDuplicate: string;
+  validOnly: Flag;
+  progressDone: number;
+  progressTotal: number;
+  report: string | null;
+  result: string | null;
+  failure: string | null;
+  createdBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -466,6 +492,7 @@ export interface Database {
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   reminderDeliveries: ReminderDeliveriesTable;
+  importJobs: ImportJobsTable;
   calendarFeeds: CalendarFeedsTable;
 }
 

@@ -10,8 +10,8 @@ import { AppError, invalidFields, type Bilingual } from '../errors/app-error.ts'
 import type { PendingBlob } from '../storage/blob-store.ts';
 import { cleanText, textProblemMessages } from './text.ts';
 
-/** The file types uploads may be, as detected from their content. */
-export type UploadType = 'pdf' | 'jpg' | 'png' | 'docx' | 'xlsx';
+/** The file types uploads may be, as detected from their content; `csv` is text no binary format claims. */
+export type UploadType = 'pdf' | 'jpg' | 'png' | 'docx' | 'xlsx' | 'csv';
 
 /** An upload received in full, hashed, with its type read from its content, waiting in the store's temp folder. */
 export interface ReceivedUpload extends PendingBlob {
@@ -44,6 +44,7 @@ function checkFileName(raw: string | undefined): string {
 async function detectType(file: string): Promise<UploadType | null> {
   const detected = await fileTypeFromFile(file);
   const ext = detected?.ext;
+  if (!detected) return 'csv';
   return ext === 'pdf' || ext === 'jpg' || ext === 'png' || ext === 'docx' || ext === 'xlsx' ? ext : null;
 }
 
@@ -66,7 +67,7 @@ export async function receiveUpload(request: FastifyRequest, options: { tempDir:
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { zh: '请以 multipart/form-data 上传，文件字段名为 file', en: 'Upload as multipart/form-data, with the file in a field named file' });
   }
-  const part = await request.file().catch((error: unknown) => {
+  const part = await request.file({ limits: { fileSize: options.maxBytes } }).catch((error: unknown) => {
     throw unreadable(error, options.maxBytes);
   });
   if (!part || part.fieldname !== 'file') throw fileProblem('FILE_MISSING', { zh: '请选择要上传的文件（字段名 file）', en: 'Choose a file to upload (field name file)' });
@@ -90,10 +91,12 @@ export async function receiveUpload(request: FastifyRequest, options: { tempDir:
     if (size === 0) throw fileProblem('FILE_EMPTY', { zh: '文件是空的（0 字节）', en: 'The file is empty (0 bytes)' });
     const fileType = await detectType(tempPath);
     if (!fileType || !options.accepts.includes(fileType)) {
+      // Text that no binary format claims is only named when the item takes CSV; otherwise it is just "not accepted".
+      const named = fileType === 'csv' ? null : fileType;
       const allowed = options.accepts.map((t) => t.toUpperCase()).join(', ');
       throw fileProblem('FILE_TYPE_NOT_ACCEPTED', {
-        zh: `文件内容不是此项接受的类型（${allowed}）${fileType ? `，而是 ${fileType.toUpperCase()}` : ''}；系统按文件内容判断，不看扩展名`,
-        en: `The file's content is not a type this item accepts (${allowed})${fileType ? `: it is ${fileType.toUpperCase()}` : ''}; the content decides, not the name`,
+        zh: `文件内容不是此项接受的类型（${allowed}）${named ? `，而是 ${named.toUpperCase()}` : ''}；系统按文件内容判断，不看扩展名`,
+        en: `The file's content is not a type this item accepts (${allowed})${named ? `: it is ${named.toUpperCase()}` : ''}; the content decides, not the name`,
       });
     }
     return { tempPath, sha256: hash.digest('hex'), size, fileName, fileType };

@@ -918,6 +918,7 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                         "image/jpeg": string;
                         "image/png": string;
+                        "text/csv; charset=utf-8": string;
                     };
                 };
             };
@@ -2999,6 +3000,335 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the applications the list shows with these filters, as XLSX or CSV (streamed) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only applications assigned to this user */
+                    assigneeId?: string;
+                    /** @description Only this client company’s applications */
+                    clientId?: string;
+                    /** @description xlsx (default) or csv (UTF-8 with a byte-order mark, for Excel) */
+                    format?: "xlsx" | "csv";
+                    /** @description The language of the headings and of enumerated values (status, scope, kind); zh-CN by default */
+                    lang?: "zh-CN" | "en-US";
+                    /** @description true: only applications past their due date (an overdue stage or target), longest overdue first; false or absent: all */
+                    overdue?: boolean;
+                    /** @description Search the client company: name (one Chinese character is enough), credit code or organisation code */
+                    q?: string;
+                    /** @description Only applications for this catalogue service, e.g. B24-1 */
+                    serviceCode?: string;
+                    /** @description draft → collecting → drafting → submitted (↔ correction_requested) → accepted → issued; or rejected, withdrawn, on_hold */
+                    state?: "draft" | "collecting" | "drafting" | "submitted" | "correction_requested" | "accepted" | "issued" | "rejected" | "withdrawn" | "on_hold";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The spreadsheet, streamed: every matching row (not one page), headings in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything of your organisation as one ZIP, streamed (records/<table>.jsonl, files/<sha256>, manifest.json with each entry’s SHA-256); audited. Secrets (password and token hashes, sessions, webhook secrets, feed tokens) are never included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A ZIP archive, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the client companies the list shows with these filters, as XLSX or CSV (streamed); re-importable */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description xlsx (default) or csv (UTF-8 with a byte-order mark, for Excel) */
+                    format?: "xlsx" | "csv";
+                    /** @description The language of the headings and of enumerated values (status, scope, kind); zh-CN by default */
+                    lang?: "zh-CN" | "en-US";
+                    /** @description ISO 3166-2:CN code without the CN- prefix (BJ, SH, GD, …) */
+                    province?: "BJ" | "TJ" | "HE" | "SX" | "NM" | "LN" | "JL" | "HL" | "SH" | "JS" | "ZJ" | "AH" | "FJ" | "JX" | "SD" | "HA" | "HB" | "HN" | "GD" | "GX" | "HI" | "CQ" | "SC" | "GZ" | "YN" | "XZ" | "SN" | "GS" | "QH" | "NX" | "XJ" | "TW" | "HK" | "MO";
+                    /** @description Search: names containing the text (one Chinese character is enough; case and full-width insensitive), or credit codes / organisation codes (characters 9–17) starting with it */
+                    q?: string;
+                    status?: "active" | "archived" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The spreadsheet, streamed: every matching row (not one page), headings in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the licences the registry shows with these filters, as XLSX or CSV (streamed); re-importable, annual reports filed included */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this client company’s licences */
+                    clientId?: string;
+                    /** @description xlsx (default) or csv (UTF-8 with a byte-order mark, for Excel) */
+                    format?: "xlsx" | "csv";
+                    /** @description The language of the headings and of enumerated values (status, scope, kind); zh-CN by default */
+                    lang?: "zh-CN" | "en-US";
+                    /** @description The licence number or its beginning, e.g. 京B2-2026 */
+                    q?: string;
+                    /** @description active; expiring (the renewal window is open: 180 days before expiry by default); expired; cancelled (注销) */
+                    status?: "active" | "expiring" | "expired" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The spreadsheet, streamed: every matching row (not one page), headings in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the obligations the list shows with these filters, as XLSX or CSV (streamed) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, me, or none (unassigned) */
+                    assigneeId?: string | "me" | "none";
+                    clientId?: string;
+                    /** @description Open obligations due on or after today + N days: 0 leaves out the overdue (the dashboard’s amber card is dueAfterDays=0&dueWithinDays=14, its green one dueAfterDays=15) */
+                    dueAfterDays?: number;
+                    /** @description Open obligations due on or before today + N days (overdue ones included) */
+                    dueWithinDays?: number;
+                    /** @description xlsx (default) or csv (UTF-8 with a byte-order mark, for Excel) */
+                    format?: "xlsx" | "csv";
+                    /** @description The rule it comes from */
+                    kind?: "start-operating" | "annual-report" | "renewal" | "expiry" | "registration-change" | "approval-change" | "provincial-filing" | "number-annual-report";
+                    /** @description The language of the headings and of enumerated values (status, scope, kind); zh-CN by default */
+                    lang?: "zh-CN" | "en-US";
+                    licenceId?: string;
+                    /** @description overdue (open, past due); due-soon (open, due within the organisation’s due-soon days, 30 by default); upcoming; done; not-applicable */
+                    status?: "overdue" | "due-soon" | "upcoming" | "done" | "not-applicable";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The spreadsheet, streamed: every matching row (not one page), headings in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3046,6 +3376,420 @@ export interface paths {
                             status: "ok" | "degraded";
                             version: string;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s 20 latest imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportJob"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a spreadsheet to import (multipart/form-data, one field named file: XLSX, or CSV in UTF-8 or GB18030); answers with its headings and the guessed column mapping */
+        post: {
+            parameters: {
+                query: {
+                    /** @description clients (客户) or licences (许可证) */
+                    kind: "clients" | "licences";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The spreadsheet, up to LICENSEDESK_IMPORT_MAX_MB (50 MB)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: its status, progress, report and result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check every row with the confirmed column mapping, in the background (a dry run); the report names each problem */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The field of each column by index, as the user confirmed it; null ignores a column */
+                        mapping: (string | null)[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/error-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The uploaded sheet with an added 错误 Errors column naming every problem of each row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The error report, in the upload’s format */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the checked file in the background, in one transaction: every row, or only the valid ones */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A row whose credit code (clients) or licence number (licences) is already in the organisation, or earlier in the file: skip it, or update the record with the row’s non-empty cells */
+                        onDuplicate: "skip" | "update";
+                        /** @description Import the valid rows and leave the invalid ones out; otherwise nothing is written while any row is invalid */
+                        validOnly: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the import template of a kind: Chinese headings, the field names in a hidden row, an example row and notes */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description clients (客户) or licences (许可证) */
+                    kind: "clients" | "licences";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
                     };
                 };
             };
@@ -4140,6 +4884,7 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                         "image/jpeg": string;
                         "image/png": string;
+                        "text/csv; charset=utf-8": string;
                     };
                 };
             };
@@ -6459,6 +7204,89 @@ export interface components {
                 /** @description Human message in the request language (Accept-Language) */
                 message: string;
             };
+        };
+        /** ImportJob */
+        ImportJob: {
+            createdAt: string;
+            failure: {
+                code: string;
+                message: {
+                    en: string;
+                    zh: string;
+                };
+            } | null;
+            /** @description Every field this kind takes */
+            fields: {
+                hint: {
+                    en: string;
+                    zh: string;
+                };
+                key: string;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+                required: boolean;
+            }[];
+            fileName: string;
+            fileSize: number;
+            format: "xlsx" | "csv";
+            headers: string[];
+            id: string;
+            /** @description clients (客户) or licences (许可证) */
+            kind: "clients" | "licences";
+            /** @description The field each column goes to, by column index (null: ignored) */
+            mapping: (string | null)[];
+            /** @description A row whose credit code (clients) or licence number (licences) is already in the organisation, or earlier in the file: skip it, or update the record with the row’s non-empty cells */
+            onDuplicate: "skip" | "update";
+            progress: {
+                done: number;
+                /** @description Rows to go through; 0 while unknown */
+                total: number;
+            };
+            report: {
+                duplicateRows: number;
+                /** @description The first 500 duplicates */
+                duplicates: {
+                    /** @description Already in the organisation */
+                    existing: boolean;
+                    firstRow: number | null;
+                    /** @description The credit code or licence number */
+                    key: string;
+                    row: number;
+                }[];
+                invalidRows: number;
+                /** @description The first 500 problems; the error report lists every one */
+                issues: {
+                    column: number | null;
+                    field: string;
+                    message: {
+                        en: string;
+                        zh: string;
+                    };
+                    /** @description The spreadsheet row (1 is the header row) */
+                    row: number;
+                }[];
+                totalRows: number;
+                validRows: number;
+            } | null;
+            result: {
+                created: number;
+                /** @description Invalid rows left out (only the valid rows were imported) */
+                invalidSkipped: number;
+                /** @description Duplicates skipped */
+                skipped: number;
+                updated: number;
+            } | null;
+            /** @description The first data rows, as read */
+            sample: (string | number | boolean | null)[][];
+            /** @description uploaded (mapping to confirm) → checking → checked (the report is ready) → running → done; failed from any step */
+            status: "uploaded" | "checking" | "checked" | "running" | "done" | "failed";
+            /** @description Required fields no column is mapped to */
+            unmappedRequired: string[];
+            updatedAt: string;
+            validOnly: boolean;
+            version: number;
         };
         /** Licence */
         Licence: {

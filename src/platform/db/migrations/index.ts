@@ -19,6 +19,7 @@ import * as m0017 from './0017-licence-registry.ts';
 import * as m0018 from './0018-licence-events.ts';
 import * as m0019 from './0019-obligations.ts';
 import * as m0020 from './0020-obligations-fewer-indexes.ts';
+import * as m0021 from './0021-import-jobs.ts';
 
 /** Every migration, in order. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018-licence-events': m0018,
   '0019-obligations': m0019,
   '0020-obligations-fewer-indexes': m0020,
+  '0021-import-jobs': m0021,
 };
