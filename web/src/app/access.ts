@@ -40,6 +40,12 @@ export const accessRoles = {
   manageCalendar: administrators,
   /** Change the organisation's rule overrides (server: settings:manage). */
   manageRules: administrators,
+  /** Import clients and licences from a spreadsheet, and download the templates (server: imports:run). */
+  runImports: agencyStaff,
+  /** Download a list as XLSX or CSV: whoever reads the list (server: each list's read permission). */
+  exportLists: everyone,
+  /** Download the whole organisation as one ZIP archive (server: settings:manage). */
+  exportArchive: administrators,
   createOwners: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 

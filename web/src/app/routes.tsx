@@ -22,6 +22,8 @@ const ClientsListPage = lazyPage(() => import('../features/clients/pages/clients
 const ClientCreatePage = lazyPage(() => import('../features/clients/pages/client-create-page'), 'ClientCreatePage');
 const ClientDetailPage = lazyPage(() => import('../features/clients/pages/client-detail-page'), 'ClientDetailPage');
 const ClientEditPage = lazyPage(() => import('../features/clients/pages/client-edit-page'), 'ClientEditPage');
+const ClientsImportPage = lazyPage(() => import('../features/imports/pages/import-page'), 'ClientsImportPage');
+const LicencesImportPage = lazyPage(() => import('../features/imports/pages/import-page'), 'LicencesImportPage');
 const ApplicationsListPage = lazyPage(() => import('../features/applications/pages/applications-list-page'), 'ApplicationsListPage');
 const ApplicationDetailPage = lazyPage(() => import('../features/applications/pages/application-detail-page'), 'ApplicationDetailPage');
 const LicensesPage = lazyPage(() => import('../features/licenses/pages/licenses-list-page'), 'LicensesPage');
@@ -56,11 +58,13 @@ export const appRoutes: AppRoute[] = [
     menu: { icon: <TeamOutlined />, label: (role) => (role === 'client' ? 'myCompany' : 'clients') },
   },
   { path: '/clients/new', element: <ClientCreatePage />, access: 'createClients' },
+  { path: '/clients/import', element: <ClientsImportPage />, access: 'runImports' },
   { path: '/clients/:id', element: <ClientDetailPage />, access: 'signedIn' },
   { path: '/clients/:id/edit', element: <ClientEditPage />, access: 'editClients' },
   { path: '/applications', element: <ApplicationsListPage />, access: 'readApplications', menu: { icon: <FileProtectOutlined />, label: () => 'applications' } },
   { path: '/applications/:id', element: <ApplicationDetailPage />, access: 'readApplications' },
   { path: '/licenses', element: <LicensesPage />, access: 'signedIn', menu: { icon: <SafetyCertificateOutlined />, label: () => 'licenses' } },
+  { path: '/licenses/import', element: <LicencesImportPage />, access: 'runImports' },
   { path: '/licenses/:id', element: <LicenseDetailPage />, access: 'signedIn' },
   { path: '/obligations', element: <ObligationsPage />, access: 'signedIn', menu: { icon: <AuditOutlined />, label: () => 'obligations' } },
   { path: '/catalog', element: <CatalogPage />, access: 'signedIn', menu: { icon: <BookOutlined />, label: () => 'catalog' } },

@@ -7,8 +7,9 @@ import { CalendarTab } from './calendar/calendar-tab';
 import { RulesTab } from './rules/rules-tab';
 import { RemindersTab } from './reminders/reminders-tab';
 import { WebhooksTab } from './webhooks/webhooks-tab';
+import { DataExportTab } from './data-export/data-export-tab';
 
-export type SettingsTabKey = 'users' | 'tokens' | 'reminders' | 'webhooks' | 'calendar' | 'rules' | 'audit';
+export type SettingsTabKey = 'users' | 'tokens' | 'reminders' | 'webhooks' | 'calendar' | 'rules' | 'audit' | 'export';
 
 export interface SettingsTab {
   key: SettingsTabKey;
@@ -28,4 +29,5 @@ export const settingsTabs: SettingsTab[] = [
   { key: 'calendar', access: 'manageCalendar', element: <CalendarTab /> },
   { key: 'rules', access: 'manageRules', element: <RulesTab /> },
   { key: 'audit', access: 'viewAudit', element: <AuditLogTab /> },
+  { key: 'export', access: 'exportArchive', element: <DataExportTab /> },
 ];

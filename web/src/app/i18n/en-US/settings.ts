@@ -4,7 +4,7 @@ import type { Widen } from '../types';
 export const settings: Widen<typeof zh> = {
   settings: {
     title: 'Settings',
-    tabs: { users: 'Users', tokens: 'API tokens', reminders: 'Reminders', webhooks: 'Webhooks', calendar: 'Working calendar', rules: 'Rule overrides', audit: 'Audit log' },
+    tabs: { users: 'Users', tokens: 'API tokens', reminders: 'Reminders', webhooks: 'Webhooks', calendar: 'Working calendar', rules: 'Rule overrides', audit: 'Audit log', export: 'Data export' },
     users: {
       intro: 'Manage who in your organisation can sign in to LicenseDesk, and their roles. Client users can only view and maintain their own company.',
       newUser: 'New user',
@@ -145,6 +145,20 @@ export const settings: Widen<typeof zh> = {
       resetConfirm: 'Reset to the default value {{value}}?',
       resetDone: '"{{title}}" is back to its default',
       savedDone: '"{{title}}" set to {{value}}',
+    },
+    dataExport: {
+      intro: 'Download all of your organisation’s data as one ZIP archive, as a backup or to move to another LicenseDesk.',
+      containsTitle: 'What the archive holds',
+      records: 'Every record, as JSON: clients, users, applications with their checklists and progress, licences, obligations, notifications, rule overrides, reminder settings, webhooks and the whole audit log (records/<table>.jsonl, one record a line).',
+      files: 'Every uploaded file: application materials and obligation evidence, as uploaded (files/<SHA-256>).',
+      manifest: 'A manifest, manifest.json, with each entry’s SHA-256 and size, to check the archive is complete and unaltered.',
+      secretsTitle: 'No passwords or secrets',
+      secrets: 'Password and API token hashes, sign-in sessions, webhook signing secrets and calendar feed addresses are never exported. After a restore, an administrator sets new passwords, and webhooks are paused.',
+      restoreTitle: 'How to restore',
+      restore: 'On the LicenseDesk server, run this command to restore the archive as a new organisation (the original is left as it is):',
+      restoreCommand: 'licensedesk import --archive <file.zip> --org <new organisation name>',
+      download: 'Download all data (ZIP)',
+      downloadHint: 'A large organisation takes a few minutes; every download is recorded in the audit log.',
     },
     audit: {
       intro: "Every change to your organisation's data, newest first.",

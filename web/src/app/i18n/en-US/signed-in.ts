@@ -5,6 +5,7 @@ import { audit } from './audit';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
 import { clients } from './clients';
+import { imports } from './imports';
 import { licences } from './licences';
 import { obligations } from './obligations';
 import { pages } from './pages';
@@ -13,4 +14,4 @@ import { reminders } from './reminders';
 import { settings } from './settings';
 import { webhooks } from './webhooks';
 
-export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...applications, ...licences, ...obligations, ...settings, ...audit, ...catalog, ...calendar, ...platform, ...reminders, ...webhooks };
+export const signedInTexts: Widen<typeof zh> = { ...pages, ...clients, ...applications, ...licences, ...obligations, ...settings, ...audit, ...catalog, ...calendar, ...platform, ...reminders, ...webhooks, ...imports };

@@ -1,7 +1,7 @@
 export const settings = {
   settings: {
     title: '设置',
-    tabs: { users: '用户', tokens: 'API 令牌', reminders: '提醒', webhooks: 'Webhook', calendar: '工作日历', rules: '规则覆盖', audit: '操作记录' },
+    tabs: { users: '用户', tokens: 'API 令牌', reminders: '提醒', webhooks: 'Webhook', calendar: '工作日历', rules: '规则覆盖', audit: '操作记录', export: '数据导出' },
     users: {
       intro: '管理本机构可以登录 LicenseDesk 的人员及其角色。客户企业用户只能查看和维护自己企业的信息。',
       newUser: '新建用户',
@@ -142,6 +142,20 @@ export const settings = {
       resetConfirm: '恢复为默认值 {{value}}？',
       resetDone: '「{{title}}」已恢复默认值',
       savedDone: '「{{title}}」已设为 {{value}}',
+    },
+    dataExport: {
+      intro: '把本机构的全部数据下载为一个 ZIP 归档，用于备份，或迁移到另一套 LicenseDesk。',
+      containsTitle: '归档里有什么',
+      records: '每一条记录，以 JSON 保存：客户、用户、申请及其材料清单和进度、许可证、合规事项、通知、规则覆盖、提醒设置、Webhook 和全部操作记录（records/<表名>.jsonl，每行一条）。',
+      files: '上传过的每一个文件：申请材料和合规凭证的原件（files/<SHA-256>）。',
+      manifest: '清单 manifest.json：每个条目的 SHA-256 和大小，可据此核对归档完整无误。',
+      secretsTitle: '不含密码和密钥',
+      secrets: '密码与 API 令牌的哈希、登录会话、Webhook 签名密钥和日历订阅地址都不会导出。恢复后，用户需由管理员重设密码，Webhook 处于暂停状态。',
+      restoreTitle: '如何恢复',
+      restore: '在 LicenseDesk 服务器上运行以下命令，把归档恢复为一个新机构（原机构不受影响）：',
+      restoreCommand: 'licensedesk import --archive <文件.zip> --org <新机构名称>',
+      download: '下载全部数据 (ZIP)',
+      downloadHint: '数据较多时需要几分钟；每次下载都会记入操作记录。',
     },
     audit: {
       intro: '本机构内所有数据变更的记录，按时间倒序排列。',

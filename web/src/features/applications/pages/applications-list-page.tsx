@@ -6,6 +6,7 @@ import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth/auth-context';
 import { PageHeader } from '../../../app/components/page-header';
 import { formatListCount, lastPageNumber, pagerTotal } from '../../../app/list-count';
+import { ExportButton } from '../../imports/components/export-button';
 import { ApplicationFiltersBar } from '../components/application-filters-bar';
 import { ApplicationsBoard } from '../components/applications-board';
 import { ApplicationsTable } from '../components/applications-table';
@@ -61,7 +62,17 @@ export function ApplicationsListPage() {
 
   return (
     <>
-      <PageHeader title={t('applications.listTitle')} subtitle={t(isStaff ? 'applications.listSubtitle' : 'applications.listSubtitleClient')} extra={newButton} />
+      <PageHeader
+        title={t('applications.listTitle')}
+        subtitle={t(isStaff ? 'applications.listSubtitle' : 'applications.listSubtitleClient')}
+        extra={
+          <>
+            {/* The board shows every state, whatever the table's state filter. */}
+            <ExportButton kind="applications" filters={{ ...shared, state: isTable ? filters.state || undefined : undefined }} />
+            {newButton}
+          </>
+        }
+      />
       <Card>
         <ApplicationFiltersBar filters={filters} onChange={setFilters} isStaff={isStaff} />
         {isTable ? (

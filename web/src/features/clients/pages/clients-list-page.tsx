@@ -7,6 +7,8 @@ import { useMe } from '../../../app/auth/auth-context';
 import { PageHeader } from '../../../app/components/page-header';
 import { formatInstant, formatYuan } from '../../../app/format';
 import { formatListCount, lastPageNumber, pageNumberRowLimit, pagerTotal, searchPageNumberRowLimit } from '../../../app/list-count';
+import { ExportButton } from '../../imports/components/export-button';
+import { ImportButton } from '../../imports/components/import-button';
 import { ClientFiltersBar } from '../components/client-filters-bar';
 import { ClientStatusTag } from '../components/client-status-tag';
 import { hasActiveFilters, useClientFilters } from '../hooks/use-client-filters';
@@ -31,13 +33,8 @@ function ClientsList({ canCreate }: { canCreate: boolean }) {
   // A page number from a link may lie past the rows the API pages by number; show the last one it answers instead.
   const rowLimit = filters.q ? searchPageNumberRowLimit : pageNumberRowLimit;
   const page = Math.min(filters.page, lastPageNumber(filters.pageSize, rowLimit));
-  const { data, isFetching, isPending } = useClientList({
-    q: filters.q || undefined,
-    province: (filters.province || undefined) as ProvinceCode | undefined,
-    status: filters.status,
-    page,
-    pageSize: filters.pageSize,
-  });
+  const shown = { q: filters.q || undefined, province: (filters.province || undefined) as ProvinceCode | undefined, status: filters.status };
+  const { data, isFetching, isPending } = useClientList({ ...shown, page, pageSize: filters.pageSize });
 
   const newButton = canCreate && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/clients/new')}>
@@ -92,7 +89,17 @@ function ClientsList({ canCreate }: { canCreate: boolean }) {
 
   return (
     <>
-      <PageHeader title={t('clients.listTitle')} subtitle={t('clients.listSubtitle')} extra={newButton} />
+      <PageHeader
+        title={t('clients.listTitle')}
+        subtitle={t('clients.listSubtitle')}
+        extra={
+          <>
+            <ImportButton kind="clients" />
+            <ExportButton kind="clients" filters={shown} />
+            {newButton}
+          </>
+        }
+      />
       <Card>
         <ClientFiltersBar filters={filters} onChange={setFilters} />
         <Table<Client>

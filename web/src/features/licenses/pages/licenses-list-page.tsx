@@ -8,6 +8,8 @@ import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth/auth-context';
 import { PageHeader } from '../../../app/components/page-header';
 import { formatListCount, lastPageNumber, pagerTotal } from '../../../app/list-count';
+import { ExportButton } from '../../imports/components/export-button';
+import { ImportButton } from '../../imports/components/import-button';
 import { ClientSelect } from '../../clients/components/client-select';
 import { LicencesTable } from '../components/licences-table';
 import { NewLicenceModal } from '../components/licence-form-modal';
@@ -32,7 +34,8 @@ export function LicensesPage() {
   const pageSize = positive(params.get('pageSize'), 20);
   const page = Math.min(positive(params.get('page'), 1), lastPageNumber(pageSize));
 
-  const { data, isFetching, isPending } = useLicenceList({ q: q || undefined, status, clientId, page, pageSize });
+  const shown = { q: q || undefined, status, clientId };
+  const { data, isFetching, isPending } = useLicenceList({ ...shown, page, pageSize });
 
   function update(change: Record<string, string | number | undefined>) {
     const next = new URLSearchParams(params);
@@ -72,7 +75,17 @@ export function LicensesPage() {
 
   return (
     <>
-      <PageHeader title={t('licences.listTitle')} subtitle={t(isStaff ? 'licences.listSubtitle' : 'licences.listSubtitleClient')} extra={newButton} />
+      <PageHeader
+        title={t('licences.listTitle')}
+        subtitle={t(isStaff ? 'licences.listSubtitle' : 'licences.listSubtitleClient')}
+        extra={
+          <>
+            <ImportButton kind="licences" />
+            <ExportButton kind="licences" filters={shown} />
+            {newButton}
+          </>
+        }
+      />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
           <ListSearch value={q} width={300} placeholder={t('licences.searchPlaceholder')} onSearch={(value) => update({ q: value })} />

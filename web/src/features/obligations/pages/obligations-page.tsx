@@ -5,6 +5,7 @@ import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth/auth-context';
 import { PageHeader } from '../../../app/components/page-header';
 import { formatListCount, lastPageNumber, pagerTotal } from '../../../app/list-count';
+import { ExportButton } from '../../imports/components/export-button';
 import { BulkActions } from '../components/bulk-actions';
 import { CompleteObligationModal } from '../components/complete-obligation-modal';
 import { ObligationDrawer } from '../components/obligation-drawer';
@@ -15,7 +16,8 @@ import { clearedFilters, hasActiveFilters, type ObligationFilters } from '../obl
 import { useObligationList, type Obligation } from '../hooks/use-obligations';
 import type { ObligationListQuery } from '../hooks/obligation-keys';
 
-function listQuery(filters: ObligationFilters, page: number): ObligationListQuery {
+/** The list's filters without its paging, as the list and its export both send them. */
+function filterQuery(filters: ObligationFilters): Omit<ObligationListQuery, 'page' | 'pageSize'> {
   return {
     status: filters.status || undefined,
     dueWithinDays: filters.dueWithinDays || undefined,
@@ -24,9 +26,11 @@ function listQuery(filters: ObligationFilters, page: number): ObligationListQuer
     licenceId: filters.licenceId || undefined,
     kind: filters.kind || undefined,
     assigneeId: filters.assignee || undefined,
-    page,
-    pageSize: filters.pageSize,
   };
+}
+
+function listQuery(filters: ObligationFilters, page: number): ObligationListQuery {
+  return { ...filterQuery(filters), page, pageSize: filters.pageSize };
 }
 
 /** What an empty list says: why (the filter), and the way out. */
@@ -71,7 +75,11 @@ export function ObligationsPage() {
 
   return (
     <>
-      <PageHeader title={t('obligations.listTitle')} subtitle={t(isStaff ? 'obligations.listSubtitle' : 'obligations.listSubtitleClient')} />
+      <PageHeader
+        title={t('obligations.listTitle')}
+        subtitle={t(isStaff ? 'obligations.listSubtitle' : 'obligations.listSubtitleClient')}
+        extra={<ExportButton kind="obligations" filters={filterQuery(filters)} />}
+      />
       <Card>
         <ObligationFiltersBar filters={filters} onChange={update} isStaff={isStaff} />
         {canWrite && <BulkActions selected={[...selected.values()]} onClear={() => setSelected(new Map())} actions={['assign', 'complete']} />}
