@@ -86,7 +86,9 @@ async function benchDialect(dialect: string): Promise<void> {
 
 export async function main(): Promise<void> {
   deriveInMemory();
-  for (const dialect of testDialects()) await benchDialect(dialect.name);
+  // BENCH_DIALECTS=postgres measures one database only.
+  const only = process.env.BENCH_DIALECTS?.split(',');
+  for (const dialect of testDialects()) if (!only || only.includes(dialect.name)) await benchDialect(dialect.name);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

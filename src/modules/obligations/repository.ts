@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { ObligationEventsTable, ObligationsTable } from '../../platform/db/schema.ts';
 import { listPage, type ListOrder, type Page, type PageRequest } from '../../platform/db/list-page.ts';
 import type { Scope } from '../access/actor.ts';
+import { cachedBoard } from './score-cache.ts';
 import { withinScope } from '../access/scope.ts';
 
 export type ObligationRecord = Selectable<ObligationsTable>;
@@ -72,7 +73,8 @@ export async function listObligations(db: Db, scope: Scope, filter: ObligationFi
     select: (q) => withNames(q as ReturnType<typeof scoped>) as any,
     order: listOrder,
     request: filter.page,
-    total: countable ? () => countFromDays(db, scope.orgId, filter) : undefined,
+    // Kept 10 s like the dashboard's figures (dropped at once by this instance's writes): every open list asks again.
+    total: countable ? () => cachedBoard({ orgId: scope.orgId, rest: `total|${filter.state ?? ''}|${filter.due?.from ?? ''}|${filter.due?.to ?? ''}|${filter.kind ?? ''}` }, () => countFromDays(db, scope.orgId, filter)) : undefined,
   }) as Promise<Page<ObligationRow>>;
 }
 
